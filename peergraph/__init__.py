@@ -1,0 +1,3 @@
+"""PeerGraph: an open research knowledge graph."""
+
+__version__ = "0.1.0"

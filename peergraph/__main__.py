@@ -1,0 +1,3 @@
+from peergraph.cli import main
+
+main()

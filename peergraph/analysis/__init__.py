@@ -1,0 +1,1 @@
+"""Ad-hoc analysis: the named Cypher queries under `cypher/analysis/` and a runner that cannot write."""

@@ -1,0 +1,121 @@
+"""Research entities and provenance. Every node has a stable `uid`.
+
+Identifiers are stored normalized: `doi` lower-case without resolver prefix, `arxiv_id` without
+version (the version is `arxiv_version`), `openalex_id` like "W2741809807", `orcid` like
+"0000-0002-1825-0097", `ror` like "https://ror.org/00f54p054" reduced to "00f54p054".
+The `*_key` properties are normalized forms used for lookup and blocking.
+"""
+
+from neomodel import (
+    ArrayProperty,
+    BooleanProperty,
+    DateTimeProperty,
+    FloatProperty,
+    IntegerProperty,
+    JSONProperty,
+    RelationshipFrom,
+    RelationshipTo,
+    StringProperty,
+    StructuredNode,
+    UniqueIdProperty,
+)
+
+from peergraph.schema.relationships import Affiliation, Authorship, DerivedFrom, TopicAssignment
+
+
+class SourceRecord(StructuredNode):
+    """One ingested raw record: where it came from and a hash of its payload."""
+
+    uid = UniqueIdProperty()
+    source = StringProperty(required=True, index=True)  # source name, e.g. "arxiv", "openalex", "pages:000"
+    record_id = StringProperty(required=True)  # the record's id in that source
+    payload_hash = StringProperty(required=True)
+    fetched_at = DateTimeProperty(default_now=True)
+    payload = StringProperty()  # the raw record as JSON text (bounded in size by the parser)
+
+
+class Venue(StructuredNode):
+    uid = UniqueIdProperty()
+    name = StringProperty(required=True)
+    name_key = StringProperty(index=True)
+    kind = StringProperty()  # "conference", "journal", "repository"
+    derived_from = RelationshipTo(SourceRecord, "DERIVED_FROM", model=DerivedFrom)
+
+
+class Topic(StructuredNode):
+    uid = UniqueIdProperty()
+    label = StringProperty(required=True)
+    label_key = StringProperty(index=True)
+    scheme = StringProperty()  # "arxiv", "openalex", "keyword"
+    code = StringProperty()  # e.g. "cs.CV"
+
+
+class Institution(StructuredNode):
+    uid = UniqueIdProperty()
+    name = StringProperty(required=True)
+    name_key = StringProperty(index=True)
+    ror = StringProperty(unique_index=True)
+    country = StringProperty()
+    domains = ArrayProperty(StringProperty())  # e-mail domains, used to verify claims by e-mail
+    derived_from = RelationshipTo(SourceRecord, "DERIVED_FROM", model=DerivedFrom)
+
+
+class Paper(StructuredNode):
+    uid = UniqueIdProperty()
+    title = StringProperty()
+    title_key = StringProperty(index=True)
+    abstract = StringProperty()
+    year = IntegerProperty(index=True)
+    date = StringProperty()  # ISO date, as precise as the source gives it
+    type = StringProperty()  # "preprint", "journal", "conference", "other"
+    doi = StringProperty(unique_index=True)
+    arxiv_id = StringProperty(unique_index=True)
+    arxiv_version = IntegerProperty()
+    openalex_id = StringProperty(unique_index=True)
+    keywords = ArrayProperty(StringProperty())
+    comment = StringProperty()
+
+    published_in = RelationshipTo(Venue, "PUBLISHED_IN")
+    topics = RelationshipTo(Topic, "HAS_TOPIC", model=TopicAssignment)
+    cites = RelationshipTo("Paper", "CITES")
+    version_of = RelationshipTo("Paper", "VERSION_OF")  # preprint -> published version
+    authors = RelationshipFrom("Author", "AUTHORED", model=Authorship)
+    derived_from = RelationshipTo(SourceRecord, "DERIVED_FROM", model=DerivedFrom)
+
+
+class Author(StructuredNode):
+    uid = UniqueIdProperty()
+    name = StringProperty(required=True)
+    given = StringProperty()
+    family = StringProperty()
+    initials = StringProperty()
+    name_key = StringProperty(index=True)  # ascii lower "family|first-initial", the blocking key
+    name_variants = ArrayProperty(StringProperty())
+    orcid = StringProperty(unique_index=True)
+    openalex_id = StringProperty(unique_index=True)
+    headline = StringProperty()
+    open_to_collaborate = BooleanProperty(default=False)
+    # Trust figures, written by `peergraph trust recompute` (see docs/trust.md).
+    verification_level = StringProperty(default="L0")
+    trust_score = IntegerProperty()
+    trust_band = StringProperty()
+    trust_components = JSONProperty()
+    trust_formula_version = StringProperty()
+    trust_computed_at = DateTimeProperty()
+    collab_trust = FloatProperty()
+
+    papers = RelationshipTo(Paper, "AUTHORED", model=Authorship)
+    institutions = RelationshipTo(Institution, "AFFILIATED_WITH", model=Affiliation)
+    derived_from = RelationshipTo(SourceRecord, "DERIVED_FROM", model=DerivedFrom)
+
+
+class MergeDecision(StructuredNode):
+    """Why two records became one entity: kept so `peergraph merges show|undo` can explain and split."""
+
+    uid = UniqueIdProperty()
+    kind = StringProperty(required=True)  # "paper", "author", "institution", "version"
+    score = FloatProperty()
+    method = StringProperty()
+    reasons = ArrayProperty(StringProperty())
+    created_at = DateTimeProperty(default_now=True)
+    undone = BooleanProperty(default=False)

@@ -1,0 +1,1 @@
+"""Server-rendered pages: the researcher profile and the graph explorer."""

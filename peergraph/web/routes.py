@@ -1,0 +1,9 @@
+"""Routes of the web pages."""
+
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+
+def web_routes() -> list[BaseRoute]:
+    return []
