@@ -1,0 +1,1 @@
+"""Verification levels and the explainable trust score (see docs/trust.md)."""
