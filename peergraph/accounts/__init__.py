@@ -1,0 +1,1 @@
+"""Accounts, tokens, claims of author records, follows, invitations and vouches (see docs/trust.md)."""
