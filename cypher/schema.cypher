@@ -19,6 +19,11 @@ CREATE CONSTRAINT account_email IF NOT EXISTS FOR (n:Account) REQUIRE n.email IS
 CREATE CONSTRAINT merge_decision_uid IF NOT EXISTS FOR (n:MergeDecision) REQUIRE n.uid IS UNIQUE;
 CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year);
 CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.title_key);
+CREATE INDEX paper_title_head_key IF NOT EXISTS FOR (n:Paper) ON (n.title_head_key);
+CREATE INDEX paper_title_tail_key IF NOT EXISTS FOR (n:Paper) ON (n.title_tail_key);
+CREATE INDEX paper_title_long_key IF NOT EXISTS FOR (n:Paper) ON (n.title_long_key);
+CREATE INDEX paper_abstract_key IF NOT EXISTS FOR (n:Paper) ON (n.abstract_key);
+CREATE INDEX merge_decision_entity IF NOT EXISTS FOR (n:MergeDecision) ON (n.entity_uid);
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.name_key);
 CREATE INDEX topic_label_key IF NOT EXISTS FOR (n:Topic) ON (n.label_key);
 CREATE INDEX institution_name_key IF NOT EXISTS FOR (n:Institution) ON (n.name_key);

@@ -64,6 +64,11 @@ class Paper(StructuredNode):
     uid = UniqueIdProperty()
     title = StringProperty()
     title_key = StringProperty(index=True)
+    # Blocking keys (peergraph.ingest.block): first, last and longest title words; abstract start.
+    title_head_key = StringProperty(index=True)
+    title_tail_key = StringProperty(index=True)
+    title_long_key = StringProperty(index=True)
+    abstract_key = StringProperty(index=True)
     abstract = StringProperty()
     year = IntegerProperty(index=True)
     date = StringProperty()  # ISO date, as precise as the source gives it
@@ -117,5 +122,10 @@ class MergeDecision(StructuredNode):
     score = FloatProperty()
     method = StringProperty()
     reasons = ArrayProperty(StringProperty())
+    entity_uid = StringProperty(index=True)  # the entity the record (or mention) was merged into
+    target_uid = StringProperty()  # for "version": the published paper
+    source_record_uid = StringProperty()  # the SourceRecord whose merge this decision records
+    position = IntegerProperty()  # for "author": the mention's position in that record
+    snapshot = StringProperty()  # JSON of what the record contributed, so `merges undo` can rebuild it
     created_at = DateTimeProperty(default_now=True)
     undone = BooleanProperty(default=False)

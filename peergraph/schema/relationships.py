@@ -1,6 +1,6 @@
 """Relationship property models."""
 
-from neomodel import FloatProperty, IntegerProperty, StringProperty, StructuredRel
+from neomodel import ArrayProperty, FloatProperty, IntegerProperty, StringProperty, StructuredRel
 
 
 class Authorship(StructuredRel):
@@ -11,6 +11,7 @@ class Authorship(StructuredRel):
     confidence = FloatProperty(default=1.0)
     method = StringProperty(default="imported")
     raw_name = StringProperty()
+    source_records = ArrayProperty(StringProperty())  # uids of the SourceRecords asserting this edge
 
 
 class TopicAssignment(StructuredRel):
@@ -19,6 +20,7 @@ class TopicAssignment(StructuredRel):
     score = FloatProperty(default=1.0)
     # neomodel reserves the attribute name `source`; the property in the graph is still `source`.
     origin = StringProperty(required=True, db_property="source")
+    source_records = ArrayProperty(StringProperty())  # uids of the SourceRecords asserting this edge
 
 
 class Affiliation(StructuredRel):
