@@ -68,6 +68,15 @@ def components_from_json(raw: Any) -> list[TrustComponentData]:
     ]
 
 
+def _iso(value: Any) -> str:
+    """neomodel stores DateTimeProperty as epoch seconds; the API speaks ISO-8601 UTC."""
+    from datetime import UTC, datetime
+
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, UTC).isoformat()
+    return str(value)
+
+
 def _stored(graph: Graph, author_uid: str) -> dict[str, Any] | None:
     rows = graph.read(load("trust/author_report"), {"uid": author_uid})
     return rows[0] if rows else None
@@ -91,6 +100,6 @@ def trust_report(graph: Graph, author_uid: str) -> TrustReportData | None:
         verification_level=row["verification_level"] or "L0",
         claimed=bool(row["claimed"]),
         formula_version=row["trust_formula_version"],
-        computed_at=str(row["trust_computed_at"]),
+        computed_at=_iso(row["trust_computed_at"]),
         components=components_from_json(row["trust_components"]),
     )
