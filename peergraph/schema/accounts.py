@@ -27,6 +27,8 @@ class Account(StructuredNode):
     follows = RelationshipTo(Author, "FOLLOWS")
     claims = RelationshipTo("Claim", "MADE_CLAIM")
     tokens = RelationshipTo("AccessToken", "HAS_TOKEN")
+    # A verified (L2+) account vouching that a co-author is who the record says (counts toward L3).
+    vouches = RelationshipTo(Author, "VOUCHED_FOR")
 
 
 class AccessToken(StructuredNode):
@@ -47,6 +49,9 @@ class Claim(StructuredNode):
     evidence = StringProperty()
     created_at = DateTimeProperty(default_now=True)
     decided_at = DateTimeProperty()
+    decided_by = StringProperty()  # uid of the curator/admin account, or "orcid"/"email" for self-service
+    reason = StringProperty()  # why a claim was rejected
+    nonce_hash = StringProperty()  # SHA-256 of the pending single-use link/OAuth-state nonce; cleared on use
 
     author = RelationshipTo(Author, "CLAIMS")
 
