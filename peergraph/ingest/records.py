@@ -81,3 +81,22 @@ def payload_hash(payload: Any) -> str:
     else:
         data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
+
+
+PAYLOAD_LIMIT = 65_536  # characters of raw payload text kept on a Provenance
+
+
+def make_provenance(source: str, record_id: str, payload: Any, limit: int = PAYLOAD_LIMIT) -> Provenance:
+    """Provenance of one raw payload: the hash covers the whole payload, the kept text is bounded."""
+    if isinstance(payload, bytes):
+        text = payload.decode("utf-8", errors="replace")
+    elif isinstance(payload, str):
+        text = payload
+    else:
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return Provenance(
+        source=source,
+        record_id=record_id,
+        payload_hash=payload_hash(payload),
+        payload=text if len(text) <= limit else text[:limit],
+    )
