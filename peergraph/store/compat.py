@@ -10,7 +10,21 @@ tests/test_store_compat.py:
 - Neo4j's `CREATE FULLTEXT INDEX` syntax is refused by ArcadeDB: PeerGraph's search does not rely
   on full-text indexes (it ranks candidates from range/text indexes with rapidfuzz instead).
 - The embedded server does not enforce the driver's READ access mode: read-only execution there
-  relies on a database user whose group may only read (`store.embedded.READER_USER`).
+  relies on a database user whose group may only read (`store.embedded.READER_USER`). That user's
+  CREATE, MERGE, DELETE, FOREACH-with-CREATE and LOAD CSV fail when run; SET and REMOVE appear to
+  succeed inside the transaction (the rows show the change) and fail with Security.Forbidden at
+  COMMIT: a reader must commit, never just roll back, to see the refusal (`analysis.runner` does).
+- Stopping a runaway query (measured on arcadedb-embedded 26.10.2, `MATCH p=(a)-[:CITES*1..8]-(b)
+  RETURN count(p)` over 30 ten-paper citation cliques): the server ignores the driver's transaction
+  timeout (`unit_of_work(timeout=)`), and closing or killing the client connection does NOT stop the
+  work: the server keeps one core busy until the query ends on its own (minutes), although the store
+  stays usable for other connections meanwhile. Closing a partly read result is no escape either: the
+  driver discards the rest, and the server computes all of it first. What stops the work at once (CPU
+  back to idle within a second, store fine afterwards) is `TERMINATE TRANSACTIONS $ids` from another
+  session; `SHOW TRANSACTIONS` lists the caller's own transactions with their query text, and the
+  read-only user may terminate its own. `analysis.runner` tags each query with a comment and
+  terminates it by tag at its deadline or row budget. On Neo4j the transaction timeout is enforced by
+  the server and the same two commands exist.
 - `elementId()` formats differ: PeerGraph only ever exposes `uid`.
 """
 
