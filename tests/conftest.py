@@ -5,6 +5,7 @@ Fixtures:
 - `store_settings`: Settings pointing at the session's embedded store.
 - `graph`: an open `Graph` on it, schema migrated.
 - `empty_graph`: the same, wiped of all nodes first (use it when a test needs a known graph).
+- `seed_graph` (module): wiped, then the five seed pages (tests/fixtures/seeds) ingested by the pipeline.
 """
 
 from __future__ import annotations
@@ -69,4 +70,22 @@ def wipe(graph: Graph) -> None:
 @pytest.fixture
 def empty_graph(graph: Graph) -> Graph:
     wipe(graph)
+    return graph
+
+
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_graph(graph: Graph) -> Graph:
+    """The store wiped, then the five seed pages ingested through the real pipeline (module-scoped).
+
+    Result: As-ViT (arXiv 2202.11921) is one Paper with three SourceRecords; Xiaodan Song is one
+    Author with the seven works of page 000.
+    """
+    from peergraph.ingest.pipeline import ingest_records
+    from peergraph.ingest.sources import read_pages
+
+    wipe(graph)
+    ingest_records(graph, read_pages(SEEDS))
     return graph

@@ -1,0 +1,23 @@
+// Purpose: Stored authors who could be the people named in a batch: same blocking name key, ORCID or
+//   OpenAlex id, each with the context author matching weighs (co-authors, topics, venues, affiliations).
+// Parameters:
+//   $name_keys (list<string>): "family|first-initial" keys.
+//   $orcids (list<string>): normalized ORCIDs.
+//   $openalex_ids (list<string>): OpenAlex author ids.
+// Returns: uid (string), name (string), given (string), family (string), variants (list<string>),
+//   orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
+//   venues (list<string>), affiliations (list<string>), listings (list<string>), papers (list<string>)
+// Mode: read
+CALL {
+  UNWIND $name_keys AS k MATCH (a:Author {name_key: k}) RETURN a
+  UNION UNWIND $orcids AS k MATCH (a:Author {orcid: k}) RETURN a
+  UNION UNWIND $openalex_ids AS k MATCH (a:Author {openalex_id: k}) RETURN a
+}
+RETURN DISTINCT a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
+  coalesce(a.name_variants, []) AS variants, a.orcid AS orcid, a.openalex_id AS openalex_id,
+  [(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key][..300] AS coauthors,
+  [(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key][..300] AS topics,
+  [(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key][..100] AS venues,
+  [(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)] AS affiliations,
+  [(a)-[:DERIVED_FROM]->(s:SourceRecord) | s.source][..100] AS listings,
+  [(a)-[:AUTHORED]->(p:Paper) | p.uid][..1000] AS papers

@@ -1,0 +1,19 @@
+// Purpose: Create or update Authors (names chosen by the matcher: the fullest spelling seen, all variants
+//   kept) and link each to the SourceRecords that mention it.
+// Parameters:
+//   $rows (list<map>): {uid, name, given, family, initials, name_key, variants, orcid, openalex_id,
+//     mentions: list of {record, role}}.
+// Returns: written (int)
+// Mode: write
+UNWIND $rows AS r
+MERGE (a:Author {uid: r.uid})
+SET a.name = r.name, a.given = r.given, a.family = r.family, a.initials = r.initials, a.name_key = r.name_key,
+    a.name_variants = r.variants, a.orcid = coalesce(a.orcid, r.orcid),
+    a.openalex_id = coalesce(a.openalex_id, r.openalex_id),
+    a.verification_level = coalesce(a.verification_level, 'L0'),
+    a.open_to_collaborate = coalesce(a.open_to_collaborate, false)
+WITH a, r
+UNWIND r.mentions AS m
+MATCH (s:SourceRecord {uid: m.record})
+MERGE (a)-[:DERIVED_FROM {role: m.role}]->(s)
+RETURN count(*) AS written

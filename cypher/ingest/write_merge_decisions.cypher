@@ -1,0 +1,13 @@
+// Purpose: MergeDecisions: why a record (or an author mention) joined an entity, with score and reasons.
+// Parameters:
+//   $rows (list<map>): {uid, kind, score, method, reasons, entity_uid, target_uid, source_record_uid,
+//     position, snapshot, created_at}.
+// Returns: written (int)
+// Mode: write
+UNWIND $rows AS r
+MERGE (m:MergeDecision {uid: r.uid})
+ON CREATE SET m.kind = r.kind, m.score = r.score, m.method = r.method, m.reasons = r.reasons,
+              m.entity_uid = r.entity_uid, m.target_uid = r.target_uid,
+              m.source_record_uid = r.source_record_uid, m.position = r.position, m.snapshot = r.snapshot,
+              m.created_at = r.created_at, m.undone = false
+RETURN count(*) AS written

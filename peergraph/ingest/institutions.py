@@ -1,0 +1,49 @@
+"""Institutions: the ROR id decides; otherwise a name is matched against known institutions, and
+below the no-match threshold it becomes a new institution (never a catch-all that collects strangers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from peergraph.ingest.keys import text_key
+from peergraph.ingest.settings import DEFAULT, MatchSettings
+
+# Words that say nothing about which institution it is: matching on them alone joins strangers.
+GENERIC = frozenset("university of institute department dept school college the and for laboratory lab center".split())
+
+
+@dataclass(frozen=True)
+class KnownInstitution:
+    uid: str
+    name: str
+    name_key: str
+    ror: str | None = None
+
+
+@dataclass(frozen=True)
+class InstitutionMatch:
+    uid: str | None  # None: no known institution is close enough
+    score: float
+    reason: str
+
+
+def match_institution(
+    name: str, ror: str | None, known: Iterable[KnownInstitution], s: MatchSettings = DEFAULT
+) -> InstitutionMatch:
+    key = text_key(name)
+    specific = {w for w in key.split() if w not in GENERIC}
+    best: InstitutionMatch = InstitutionMatch(None, 0.0, "no known institution is similar enough")
+    for k in known:
+        if ror and k.ror:
+            if ror == k.ror:
+                return InstitutionMatch(k.uid, 1.0, f"same ROR {ror}")
+            continue
+        if not specific or not specific & set(k.name_key.split()):
+            continue
+        score = fuzz.token_set_ratio(key, k.name_key)
+        if score >= s.institution_match and score / 100 > best.score:
+            best = InstitutionMatch(k.uid, score / 100, f"name similarity {score:.0f}")
+    return best

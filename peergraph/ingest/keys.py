@@ -1,0 +1,84 @@
+"""Comparison keys: the normalized forms matching and blocking compare.
+
+These are match-side keys (lower-case ASCII, punctuation dropped), not display values; display
+normalization (LaTeX, Unicode, name parsing) belongs to `normalize.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nameparser import HumanName
+from unidecode import unidecode
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\s*|[{}$]")
+STOPWORDS = frozenset(
+    "a an and are as at by for from in into is of on or the to with via using towards toward its their".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def text_key(text: str) -> str:
+    """ASCII lower-case words separated by one space: 'Élan: A {LaTeX} Title!' -> 'elan a latex title'."""
+    plain = unidecode(_LATEX_CMD.sub(" ", text)).lower()
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+def title_key(title: str | None) -> str:
+    return text_key(title) if title else ""
+
+
+def tokens(key: str) -> list[str]:
+    return [t for t in key.split() if t not in STOPWORDS]
+
+
+def abstract_key(abstract: str | None, words: int = 12) -> str:
+    """The first words of an abstract: listing pages truncate abstracts, but never their start."""
+    if not abstract:
+        return ""
+    return " ".join(text_key(abstract).split()[:words])
+
+
+@dataclass(frozen=True)
+class NameKey:
+    given: str  # ascii lower given names joined by one space, "" if unknown
+    family: str  # ascii lower family name
+    initials: str  # first letters of the given names, e.g. "xd" for "Xiao-Dan"
+
+    @property
+    def block(self) -> str:
+        """The blocking key stored as Author.name_key: 'family|first-initial'."""
+        return f"{self.family}|{self.initials[:1]}"
+
+    @property
+    def full_given(self) -> bool:
+        """True when the first given name is spelled out (not just an initial)."""
+        first = self.given.split(" ")[0] if self.given else ""
+        return len(first) > 1
+
+
+def _clean(part: str) -> str:
+    return text_key(part)
+
+
+@lru_cache(maxsize=65536)
+def name_key(raw: str, given: str = "", family: str = "") -> NameKey:
+    """Key of a person's name; parses `raw` with nameparser when given/family are not supplied.
+
+    Handles "Song, Xiaodan", "X. Song", "Xiaodan Song" and diacritics ("Müller" == "Muller").
+    """
+    if not family:
+        parsed = HumanName(unidecode(raw))
+        given = " ".join(p for p in (parsed.first, parsed.middle) if p)
+        family = parsed.last or parsed.first
+        if not parsed.last:
+            given = ""
+    fam = _clean(family).replace(" ", "")
+    # "Xiao-Dan" and "Xiaodan" are one spelling; "J.-P." gives initials "jp".
+    given_words = [w for w in re.split(r"[\s.]+", unidecode(given).lower()) if w]
+    initials = "".join(w[0] for part in given_words for w in part.split("-") if w)
+    given_clean = " ".join(_NON_WORD.sub("", w) for w in given_words)
+    return NameKey(given=given_clean.strip(), family=fam, initials=initials)

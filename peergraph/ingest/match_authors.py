@@ -1,0 +1,132 @@
+"""Is this mention the same person as that author? Name compatibility plus context evidence.
+
+Hard constraints come first and can only forbid: two different ORCIDs, two different family
+names, two different spelled-out given names, or incompatible initials never merge. Then evidence
+adds up: the name (full or initials), shared co-authors, topics, venues, affiliations, and two
+mentions of the same full name on one profile or listing page. Every attribution carries the
+resulting confidence and the method that decided it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from peergraph.ingest.keys import NameKey
+from peergraph.ingest.settings import DEFAULT, MatchSettings
+
+
+@dataclass(frozen=True)
+class AuthorContext:
+    """A mention's or an author's evidence; for an author it is the union over its papers."""
+
+    names: frozenset[NameKey]
+    orcid: str | None = None
+    openalex_id: str | None = None
+    coauthors: frozenset[str] = field(default_factory=frozenset)  # NameKey.block of co-authors
+    topics: frozenset[str] = field(default_factory=frozenset)
+    venues: frozenset[str] = field(default_factory=frozenset)
+    affiliations: frozenset[str] = field(default_factory=frozenset)  # ROR ids or name keys
+    listings: frozenset[str] = field(default_factory=frozenset)  # profile/listing pages it appears on
+    papers: frozenset[str] = field(default_factory=frozenset)  # uids of the Papers it is an author of
+
+    def absorb(self, other: AuthorContext) -> AuthorContext:
+        return replace(
+            self,
+            names=self.names | other.names,
+            orcid=self.orcid or other.orcid,
+            openalex_id=self.openalex_id or other.openalex_id,
+            coauthors=self.coauthors | other.coauthors,
+            topics=self.topics | other.topics,
+            venues=self.venues | other.venues,
+            affiliations=self.affiliations | other.affiliations,
+            listings=self.listings | other.listings,
+            papers=self.papers | other.papers,
+        )
+
+
+@dataclass(frozen=True)
+class AuthorMatch:
+    merge: bool
+    score: float
+    method: str
+    reasons: tuple[str, ...]
+
+
+def _first_given(key: NameKey) -> str:
+    return key.given.split(" ")[0] if key.given else ""
+
+
+def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
+    """("full"|"initials"|"family-only"|"conflict", reason) for two names."""
+    if a.family != b.family:
+        # "Song Xiaodan" written family-first: family and first given name swapped.
+        if a.family == _first_given(b).replace(" ", "") and b.family == _first_given(a).replace(" ", ""):
+            return "full", "same name in swapped order"
+        return "conflict", f"different family names {a.family}/{b.family}"
+    ga, gb = _first_given(a), _first_given(b)
+    if not ga or not gb:
+        return "family-only", "a given name is missing"
+    if a.full_given and b.full_given:
+        if ga == gb or ga.replace("-", "") == gb.replace("-", ""):
+            return "full", f"same full name {ga} {a.family}"
+        return "conflict", f"different given names {ga}/{gb}"
+    if ga[0] != gb[0]:
+        return "conflict", f"incompatible initials {ga[0]}/{gb[0]}"
+    # Middle initials, when both sides give them, must agree too ("J. A. Smith" vs "J. B. Smith").
+    ia, ib = a.initials, b.initials
+    if len(ia) > 1 and len(ib) > 1 and ia[:2] != ib[:2]:
+        return "conflict", f"incompatible initials {ia}/{ib}"
+    return "initials", f"initials {ia or ga[0]} compatible with {ib or gb[0]}"
+
+
+def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DEFAULT) -> AuthorMatch:
+    if mention.orcid and author.orcid:
+        if mention.orcid == author.orcid:
+            return AuthorMatch(True, 1.0, "orcid", (f"same ORCID {mention.orcid}",))
+        return AuthorMatch(False, 0.0, "orcid", ("different ORCIDs",))
+    if mention.openalex_id and author.openalex_id:
+        if mention.openalex_id == author.openalex_id:
+            return AuthorMatch(True, 0.99, "openalex", (f"same OpenAlex author {mention.openalex_id}",))
+        return AuthorMatch(False, 0.0, "openalex", ("different OpenAlex authors",))
+    best_kind, best_reason = "conflict", "no names"
+    rank = {"conflict": 0, "family-only": 1, "initials": 2, "full": 3}
+    for m in mention.names:
+        for a in author.names:
+            kind, reason = name_compatibility(m, a)
+            if kind == "conflict":
+                # One conflicting spelled-out pair is enough to forbid the merge.
+                if "given names" in reason or "initials" in reason:
+                    return AuthorMatch(False, 0.0, "name", (reason,))
+                continue
+            if rank[kind] > rank[best_kind]:
+                best_kind, best_reason = kind, reason
+    if best_kind == "conflict":
+        return AuthorMatch(False, 0.0, "name", (best_reason,))
+    name_score = {"full": s.name_full_match, "initials": s.name_initial_match, "family-only": 0.1}[best_kind]
+    reasons = [best_reason]
+    context = 0.0
+    shared = mention.coauthors & author.coauthors
+    if shared:
+        context += s.coauthor_evidence * len(shared)
+        reasons.append(f"{len(shared)} shared co-author(s)")
+    topics = mention.topics & author.topics
+    if topics:
+        context += s.topic_evidence * len(topics)
+        reasons.append(f"{len(topics)} shared topic(s)")
+    if mention.venues & author.venues:
+        context += s.venue_evidence
+        reasons.append("shared venue")
+    if mention.affiliations & author.affiliations:
+        context += s.affiliation_evidence
+        reasons.append("shared affiliation")
+    if mention.papers & author.papers:
+        # Another source already lists a compatible name on this very paper.
+        context += s.same_paper_evidence
+        reasons.append("already an author of this paper")
+    if best_kind == "full" and mention.listings & author.listings:
+        context += s.same_listing_evidence
+        reasons.append("same full name on the same profile/listing")
+    context = min(context, s.context_cap)
+    score = round(min(1.0, name_score + context), 3)
+    method = f"name:{best_kind}" + ("+context" if context else "")
+    return AuthorMatch(score >= s.author_merge, score, method, tuple(reasons))

@@ -1,0 +1,242 @@
+"""Which Author each name on each record of a batch is, with the confidence and method of the call.
+
+Pure: stored candidates (looked up by name key, ORCID, OpenAlex id) and authors created earlier in
+the batch compete for each mention; the best one that `match_authors.compare` lets merge wins, else
+a new Author starts. Two mentions on one record are never the same author.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peergraph.ingest.keys import NameKey, name_key, text_key
+from peergraph.ingest.match_authors import AuthorContext, compare
+from peergraph.ingest.plan_papers import short_hash
+from peergraph.ingest.records import AuthorRef, PaperRecord
+from peergraph.ingest.settings import MatchSettings
+
+
+def author_uid(record_uid: str, position: int) -> str:
+    return "a-" + short_hash(record_uid, str(position))
+
+
+def listing_of(record: PaperRecord) -> str | None:
+    """A profile or listing page the record came from: one full name there is one person."""
+    extra = record.extra if isinstance(record.extra, dict) else {}
+    listing = extra.get("listing")
+    if isinstance(listing, str) and listing:
+        return listing
+    if extra.get("profile_author"):
+        # The pages source names records "<file stem>#<n>": one profile page per stem.
+        return f"profile:{record.provenance.source}:{record.provenance.record_id.split('#')[0]}"
+    return None
+
+
+def key_of(ref: AuthorRef) -> NameKey:
+    return name_key(ref.raw, ref.given, ref.family)
+
+
+@dataclass
+class AuthorState:
+    uid: str
+    name: str
+    given: str
+    family: str
+    variants: set[str]
+    context: AuthorContext
+    orcid: str | None = None
+    openalex_id: str | None = None
+    mentions: list[dict[str, str]] = field(default_factory=list)
+    touched: bool = False
+
+
+@dataclass
+class AuthorPlan:
+    authors: dict[str, AuthorState] = field(default_factory=dict)
+    new: set[str] = field(default_factory=set)
+    authored: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    merged: int = 0
+    # (record uid, position) -> author uid, for affiliations
+    assigned: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def rows(self) -> list[dict[str, Any]]:
+        out = []
+        for a in self.authors.values():
+            if not a.touched:
+                continue
+            key = name_key(a.name, a.given, a.family)
+            out.append(
+                {
+                    "uid": a.uid,
+                    "name": a.name,
+                    "given": a.given,
+                    "family": a.family,
+                    "initials": key.initials.upper(),
+                    "name_key": key.block,
+                    "variants": sorted(a.variants),
+                    "orcid": a.orcid,
+                    "openalex_id": a.openalex_id,
+                    "mentions": a.mentions,
+                }
+            )
+        return out
+
+
+def stored_state(row: Mapping[str, Any]) -> AuthorState:
+    variants = set(row.get("variants") or []) | {row["name"]}
+    names = frozenset(name_key(v) for v in variants) | {name_key(row["name"], row.get("given") or "", row.get("family") or "")}
+    ctx = AuthorContext(
+        names=frozenset(n for n in names if n.family),
+        orcid=row.get("orcid"),
+        openalex_id=row.get("openalex_id"),
+        coauthors=frozenset(row.get("coauthors") or []),
+        topics=frozenset(row.get("topics") or []),
+        venues=frozenset(row.get("venues") or []),
+        affiliations=frozenset(row.get("affiliations") or []),
+        listings=frozenset(row.get("listings") or []),
+        papers=frozenset(row.get("papers") or []),
+    )
+    return AuthorState(
+        uid=row["uid"],
+        name=row["name"],
+        given=row.get("given") or "",
+        family=row.get("family") or "",
+        variants=variants,
+        context=ctx,
+        orcid=row.get("orcid"),
+        openalex_id=row.get("openalex_id"),
+    )
+
+
+def _fuller(state: AuthorState, ref: AuthorRef, key: NameKey) -> None:
+    """Keep the most complete spelling as the display name ("Xiaodan Song" over "X. Song")."""
+    current = name_key(state.name, state.given, state.family)
+    if key.full_given and (not current.full_given or len(key.given) > len(current.given)):
+        state.name = ref.raw.strip()
+        state.given = ref.given or key.given.title()
+        state.family = ref.family or key.family.title()
+
+
+def plan_authors(
+    batch: Sequence[tuple[str, PaperRecord]],
+    paper_of: Mapping[str, str],
+    topic_keys: Mapping[str, frozenset[str]],
+    venue_keys: Mapping[str, frozenset[str]],
+    stored: Sequence[Mapping[str, Any]],
+    s: MatchSettings,
+) -> AuthorPlan:
+    plan = AuthorPlan()
+    by_block: dict[str, list[str]] = defaultdict(list)
+    by_id: dict[str, str] = {}
+
+    def index(state: AuthorState) -> None:
+        for n in state.context.names:
+            if state.uid not in by_block[n.block]:
+                by_block[n.block].append(state.uid)
+        for ident in (state.orcid, state.openalex_id):
+            if ident:
+                by_id[ident] = state.uid
+
+    for row in stored:
+        state = stored_state(row)
+        plan.authors[state.uid] = state
+        index(state)
+
+    for uid, record in batch:
+        paper = paper_of[uid]
+        keys = [key_of(a) for a in record.authors]
+        listing = listing_of(record)
+        used: set[str] = set()
+        for pos, (ref, key) in enumerate(zip(record.authors, keys, strict=True)):
+            if not key.family:
+                continue
+            affiliations = frozenset(ref.institution_rors) | frozenset(text_key(a) for a in ref.affiliations if a)
+            mention = AuthorContext(
+                names=frozenset({key}),
+                orcid=ref.orcid,
+                openalex_id=ref.openalex_id,
+                coauthors=frozenset(k.block for i, k in enumerate(keys) if i != pos and k.family),
+                topics=topic_keys.get(uid, frozenset()),
+                venues=venue_keys.get(uid, frozenset()),
+                affiliations=affiliations,
+                listings=frozenset({listing}) if listing else frozenset(),
+                papers=frozenset({paper}),
+            )
+            candidates = list(by_block.get(key.block, []))
+            for ident in (ref.orcid, ref.openalex_id):
+                if ident and ident in by_id and by_id[ident] not in candidates:
+                    candidates.append(by_id[ident])
+            best: tuple[float, str] | None = None
+            best_result = None
+            for cand in sorted(candidates):
+                if cand in used:
+                    continue
+                result = compare(mention, plan.authors[cand].context, s)
+                if result.merge and (best is None or result.score > best[0]):
+                    best, best_result = (result.score, cand), result
+            if best is not None and best_result is not None:
+                target = best[1]
+                state = plan.authors[target]
+                confidence, method = best_result.score, best_result.method
+                plan.merged += 1
+                plan.decisions.append(
+                    {
+                        "uid": "md-" + short_hash("author", target, uid, str(pos)),
+                        "kind": "author",
+                        "score": best_result.score,
+                        "method": best_result.method,
+                        "reasons": list(best_result.reasons),
+                        "entity_uid": target,
+                        "target_uid": paper,
+                        "source_record_uid": uid,
+                        "position": pos,
+                        "snapshot": json.dumps(
+                            {"raw": ref.raw, "given": ref.given, "family": ref.family, "orcid": ref.orcid,
+                             "openalex_id": ref.openalex_id},
+                            ensure_ascii=False,
+                        ),
+                    }
+                )
+                state.context = state.context.absorb(mention)
+                state.orcid = state.orcid or ref.orcid
+                state.openalex_id = state.openalex_id or ref.openalex_id
+                _fuller(state, ref, key)
+            else:
+                target = author_uid(uid, pos)
+                state = AuthorState(
+                    uid=target,
+                    name=ref.raw.strip(),
+                    given=ref.given or key.given.title(),
+                    family=ref.family or key.family.title(),
+                    variants=set(),
+                    context=mention,
+                    orcid=ref.orcid,
+                    openalex_id=ref.openalex_id,
+                )
+                plan.authors[target] = state
+                plan.new.add(target)
+                confidence = 1.0
+                method = "orcid" if ref.orcid else "openalex" if ref.openalex_id else "new"
+            state.variants.add(ref.raw.strip())
+            state.touched = True
+            state.mentions.append({"record": uid, "role": f"author#{pos}"})
+            index(state)
+            used.add(target)
+            plan.assigned[(uid, pos)] = target
+            plan.authored.append(
+                {
+                    "author": target,
+                    "paper": paper,
+                    "position": pos,
+                    "confidence": round(confidence, 3),
+                    "method": method,
+                    "raw_name": ref.raw,
+                    "record": uid,
+                }
+            )
+    return plan

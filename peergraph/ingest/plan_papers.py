@@ -1,0 +1,217 @@
+"""Which Paper each record of a batch becomes: attach to a stored or earlier paper, or start a new one.
+
+Pure: takes the batch and the stored candidates the pipeline looked up, returns decisions. Every
+attachment and every VERSION_OF link comes with its score and reasons (a MergeDecision row).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peergraph.ingest.block import candidate_pairs, paper_keys, title_blocks
+from peergraph.ingest.keys import abstract_key, name_key, text_key, title_key
+from peergraph.ingest.match_papers import ARXIV_DOI_PREFIX, PaperMatch, PaperView, match, view_of
+from peergraph.ingest.records import PaperRecord
+from peergraph.ingest.settings import MatchSettings
+
+IDS = ("doi", "arxiv_id", "openalex_id")
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def paper_uid(record_uid: str) -> str:
+    """A new paper's uid derives from its first record, so reruns and resumed runs agree."""
+    return "p-" + short_hash(record_uid)
+
+
+def record_ids(record: PaperRecord) -> dict[str, str | None]:
+    doi, arxiv_id = record.doi, record.arxiv_id
+    if doi and doi.startswith(ARXIV_DOI_PREFIX):
+        arxiv_id, doi = arxiv_id or doi[len(ARXIV_DOI_PREFIX) :], None
+    return {"doi": doi, "arxiv_id": arxiv_id, "openalex_id": record.openalex_id}
+
+
+def stored_view(row: Mapping[str, Any]) -> PaperView:
+    families = frozenset(name_key(f, "", f).family for f in row.get("families") or [] if f)
+    return PaperView(
+        key=row["uid"],
+        title_key=row.get("title_key") or "",
+        abstract_key=text_key(row.get("abstract") or "")[:2000],
+        year=row.get("year"),
+        type=row.get("type") or "other",
+        doi=row.get("doi"),
+        arxiv_id=row.get("arxiv_id"),
+        openalex_id=row.get("openalex_id"),
+        families=families,
+    )
+
+
+def snapshot(record: PaperRecord) -> str:
+    """What a record contributed to a paper, kept on its MergeDecision so an undo can rebuild it."""
+    ids = record_ids(record)
+    return json.dumps(
+        {
+            "title": record.title,
+            "abstract": record.abstract,
+            "year": record.year,
+            "date": record.date,
+            "type": record.type,
+            "arxiv_version": record.arxiv_version,
+            "keywords": list(record.keywords),
+            "comment": record.comment,
+            **ids,
+        },
+        ensure_ascii=False,
+    )
+
+
+@dataclass
+class PaperPlan:
+    entity_of: dict[str, str] = field(default_factory=dict)  # record uid -> paper uid
+    new: set[str] = field(default_factory=set)  # paper uids created by this batch
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # paper uid -> write row
+    versions: list[dict[str, str]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _row(uid: str) -> dict[str, Any]:
+    return {
+        "uid": uid,
+        "title": None,
+        "abstract": None,
+        "year": None,
+        "date": None,
+        "type": "other",
+        "doi": None,
+        "arxiv_id": None,
+        "arxiv_version": None,
+        "openalex_id": None,
+        "keywords": [],
+        "comment": None,
+        "records": [],
+    }
+
+
+def _absorb(row: dict[str, Any], record: PaperRecord, record_uid: str) -> None:
+    """Fill what the row lacks from the record: first value wins, the longer abstract wins."""
+    ids = record_ids(record)
+    for key in ("title", "year", "date", "comment", *IDS):
+        value = ids[key] if key in ids else getattr(record, key)
+        if row[key] is None and value is not None:
+            row[key] = value
+    if record.abstract and len(record.abstract) > len(row["abstract"] or ""):
+        row["abstract"] = record.abstract
+    if row["type"] == "other":
+        row["type"] = record.type
+    if record.arxiv_version and (row["arxiv_version"] or 0) < record.arxiv_version:
+        row["arxiv_version"] = record.arxiv_version
+    if not row["keywords"] and record.keywords:
+        row["keywords"] = list(record.keywords)
+    row["records"].append(record_uid)
+
+
+def finish_row(row: dict[str, Any]) -> dict[str, Any]:
+    tkey = title_key(row["title"])
+    blocks = title_blocks(tkey)
+    row["title_key"] = tkey or None
+    row["title_head_key"] = blocks.head if blocks else None
+    row["title_tail_key"] = blocks.tail if blocks else None
+    row["title_long_key"] = blocks.longest if blocks else None
+    row["abstract_key"] = abstract_key(row["abstract"]) or None
+    return row
+
+
+def _conflicts(ids: Mapping[str, str | None], held: Mapping[str, str | None]) -> bool:
+    return any(ids[k] and held.get(k) and ids[k] != held[k] for k in IDS)
+
+
+def plan_papers(
+    batch: Sequence[tuple[str, PaperRecord]], stored: Sequence[Mapping[str, Any]], s: MatchSettings
+) -> PaperPlan:
+    plan = PaperPlan()
+    views: dict[str, PaperView] = {row["uid"]: stored_view(row) for row in stored}
+    held_ids: dict[str, dict[str, str | None]] = {
+        row["uid"]: {k: row.get(k) for k in IDS} for row in stored
+    }
+    order = {uid: i for i, (uid, _) in enumerate(batch)}
+    for uid, record in batch:
+        views[uid] = view_of(record, uid)
+    keyed = [
+        (k, paper_keys(v.title_key, v.abstract_key, v.doi, v.arxiv_id, v.openalex_id, v.families, v.year))
+        for k, v in views.items()
+    ]
+    partners: dict[str, list[str]] = defaultdict(list)
+    for a, b in candidate_pairs(keyed, s.max_block_size):
+        partners[a].append(b)
+        partners[b].append(a)
+
+    for uid, record in batch:
+        ids = record_ids(record)
+        same: dict[str, PaperMatch] = {}
+        version: dict[str, PaperMatch] = {}
+        for other in sorted(partners.get(uid, ())):
+            if other in order and order[other] >= order[uid]:
+                continue  # later records of the batch come to this one, not the other way round
+            target = plan.entity_of.get(other, other)
+            result = match(views[uid], views[other], s)
+            bucket = same if result.verdict == "same" else version if result.verdict == "version" else None
+            if bucket is None or _conflicts(ids, held_ids.get(target, {})) and result.verdict == "same":
+                continue
+            if target not in bucket or result.score > bucket[target].score:
+                bucket[target] = result
+        if same:
+            target, result = max(same.items(), key=lambda item: (item[1].score, item[0]))
+            plan.decisions.append(
+                {
+                    "uid": "md-" + short_hash("paper", target, uid),
+                    "kind": "paper",
+                    "score": result.score,
+                    "method": result.method,
+                    "reasons": list(result.reasons),
+                    "entity_uid": target,
+                    "target_uid": None,
+                    "source_record_uid": uid,
+                    "position": None,
+                    "snapshot": snapshot(record),
+                }
+            )
+        else:
+            target = paper_uid(uid)
+            plan.new.add(target)
+        plan.entity_of[uid] = target
+        held = held_ids.setdefault(target, {k: None for k in IDS})
+        for k in IDS:
+            held[k] = held[k] or ids[k]
+        _absorb(plan.rows.setdefault(target, _row(target)), record, uid)
+        for other, result in sorted(version.items()):
+            if other == target:
+                continue
+            preprint, published = (target, other) if record.type == "preprint" else (other, target)
+            link = {"preprint": preprint, "published": published}
+            if link in plan.versions:
+                continue
+            plan.versions.append(link)
+            plan.decisions.append(
+                {
+                    "uid": "md-" + short_hash("version", preprint, published),
+                    "kind": "version",
+                    "score": result.score,
+                    "method": result.method,
+                    "reasons": list(result.reasons),
+                    "entity_uid": preprint,
+                    "target_uid": published,
+                    "source_record_uid": uid,
+                    "position": None,
+                    "snapshot": None,
+                }
+            )
+    for row in plan.rows.values():
+        finish_row(row)
+    return plan

@@ -1,0 +1,44 @@
+"""Every matching threshold in one frozen object, so a run's behaviour is data you can print.
+
+The defaults are set from first principles (what a score means), not tuned on any benchmark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    # Papers: rapidfuzz scores are 0..100.
+    title_same: float = 93.0  # normalized titles this similar are the same work (given no veto)
+    title_maybe: float = 85.0  # this similar needs author or year confirmation
+    abstract_same: float = 90.0  # abstracts compared when a title is missing on one side
+    abstract_prefix_chars: int = 400  # listing pages often truncate abstracts: compare this much
+    year_tolerance: int = 1  # a preprint year and a proceedings year may differ by one
+    author_overlap_veto: float = 0.0  # with both author lists known, overlap <= this vetoes a fuzzy match
+    # Blocking: a block bigger than this is a stop-key (e.g. "learning"), skipped to stay near-linear.
+    max_block_size: int = 200
+    # Authors: evidence adds up to a score in 0..1; merge at or above `author_merge`.
+    author_merge: float = 0.6
+    name_full_match: float = 0.5  # same full given and family name
+    name_initial_match: float = 0.3  # initials compatible with a full given name
+    coauthor_evidence: float = 0.25  # per shared co-author, capped by `context_cap`
+    topic_evidence: float = 0.03  # per shared topic/keyword
+    venue_evidence: float = 0.15
+    affiliation_evidence: float = 0.25
+    same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
+    same_paper_evidence: float = 0.5  # a compatible name already on the same paper from another source
+    context_cap: float = 0.5
+    # Institutions: token_set_ratio below this is "no match" (a new institution), never a catch-all.
+    institution_match: float = 92.0
+    # Topics: yake keyphrase score is lower-is-better; keep phrases at most this.
+    keyphrase_max_score: float = 0.2
+    keyphrases_per_paper: int = 5
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+DEFAULT = MatchSettings()
