@@ -1,0 +1,11 @@
+// Purpose: A page of each venue's papers, newest first.
+// Parameters:
+//   $keys (list<map>, required): {uid, skip, limit} per page asked for (one DataLoader batch).
+// Returns: uid (string), skip (int), limit (int), page (list<map>), total (int)
+// Mode: read
+UNWIND $keys AS k
+MATCH (v:Venue {uid: k.uid})
+CALL { WITH v MATCH (p:Paper)-[:PUBLISHED_IN]->(v) WITH p ORDER BY p.year DESC, p.uid RETURN collect(p) AS rows }
+WITH k, rows, k.skip AS s, k.skip + k.limit AS e
+RETURN k.uid AS uid, k.skip AS skip, k.limit AS limit, size(rows) AS total,
+  [p IN rows[s..e] | p {.uid, .title, .year, .date, .type, .abstract, .doi, .arxiv_id, .arxiv_version, .openalex_id}] AS page

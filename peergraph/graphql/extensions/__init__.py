@@ -1,0 +1,1 @@
+"""Schema extensions: request limits and error masking."""

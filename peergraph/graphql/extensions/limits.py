@@ -1,0 +1,100 @@
+"""Limits on every request, as schema extensions, each violation a clear GraphQL error.
+
+- depth: at most MAX_DEPTH levels of selection (QueryDepthLimiter);
+- size: at most MAX_TOKENS tokens (MaxTokensLimiter) and MAX_ALIASES aliases (MaxAliasesLimiter);
+- breadth: the product of `first` arguments down any path at most MAX_NODES (MaxResultSize below),
+  so nested connections cannot ask for 100 x 100 x 100 objects; `first` itself is capped at 100
+  where it is read (pagination.window);
+- time: RequestTimeout gives each request a budget that every database read draws from
+  (context.Context.read passes the time left as the transaction timeout).
+- errors: anything that is not a PeerGraphError or a GraphQL validation error is masked
+  ("Unexpected error.") in the response and logged with its traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graphql import FieldNode, GraphQLError, IntValueNode, ValidationRule, VariableNode
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from peergraph.errors import PeerGraphError
+from peergraph.graphql.pagination import DEFAULT_FIRST
+
+MAX_DEPTH = 10
+MAX_TOKENS = 2000
+MAX_ALIASES = 15
+MAX_NODES = 5000
+REQUEST_TIMEOUT_S = 10.0
+
+
+class MaxResultSize(ValidationRule):
+    """Rejects selections whose nested `first` arguments multiply past MAX_NODES."""
+
+    def __init__(self, context):  # noqa: ANN001 - graphql-core's ValidationContext
+        super().__init__(context)
+        self.variables: dict = {}
+
+    def enter_operation_definition(self, node, *_):  # noqa: ANN001
+        worst = self._walk(node.selection_set, 1)
+        if worst > MAX_NODES:
+            self.report_error(GraphQLError(
+                f"this query could return about {worst} objects (the product of nested `first` arguments); "
+                f"the limit is {MAX_NODES}: ask for smaller pages", node))
+
+    def _first(self, field: FieldNode) -> int:
+        for arg in field.arguments or ():
+            if arg.name.value in ("first", "limitPerType"):
+                if isinstance(arg.value, IntValueNode):
+                    return max(1, int(arg.value.value))
+                if isinstance(arg.value, VariableNode):
+                    return 100
+        return DEFAULT_FIRST if field.name.value in _LISTS else 1
+
+    def _walk(self, selection_set, factor: int) -> int:  # noqa: ANN001
+        if selection_set is None:
+            return factor
+        total = 0
+        for sel in selection_set.selections:
+            if isinstance(sel, FieldNode):
+                total += self._walk(sel.selection_set, factor * self._first(sel)) if sel.selection_set else 0
+            else:
+                total += self._walk(getattr(sel, "selection_set", None), factor)
+        return max(total, factor)
+
+
+# Fields that return several objects even without a `first` argument.
+_LISTS = frozenset({"edges", "nodes", "versions", "sharedTopics", "components", "evidence", "truncated"})
+
+
+class RequestTimeout(SchemaExtension):
+    """Starts the request's time budget when execution begins."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if hasattr(context, "start_clock"):
+            context.start_clock()
+        yield
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    original = error.original_error
+    return original is not None and not isinstance(original, PeerGraphError)
+
+
+def limit_extensions() -> list:
+    return [
+        QueryDepthLimiter(max_depth=MAX_DEPTH),
+        MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        AddValidationRules([MaxResultSize]),
+        RequestTimeout,
+        MaskErrors(should_mask_error=_should_mask),
+    ]

@@ -1,0 +1,1 @@
+"""GraphQL types, one per module; cycles between them go through strawberry.lazy."""
