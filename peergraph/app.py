@@ -40,6 +40,7 @@ async def healthz(request: Request) -> JSONResponse:
 
 def create_app(settings: Settings | None = None, graph: Graph | None = None) -> Starlette:
     """Build the app. Pass `graph` to share an open driver (tests); otherwise one is opened at start-up."""
+    from peergraph.accounts.routes import account_routes
     from peergraph.graphql.app import graphql_routes
     from peergraph.web.routes import web_routes
 
@@ -53,5 +54,5 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
             if owned:
                 app.state.graph.close()
 
-    routes = [Route("/healthz", healthz), *graphql_routes(), *web_routes()]
+    routes = [Route("/healthz", healthz), *graphql_routes(), *web_routes(), *account_routes()]
     return Starlette(routes=routes, lifespan=lifespan)
