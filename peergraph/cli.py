@@ -12,6 +12,7 @@ import typer
 
 from peergraph.analysis.cli import cypher_app
 from peergraph.errors import PeerGraphError
+from peergraph.ingest.cli import demo_app, ingest_app, merges_app
 from peergraph.store.cli import db_app, serve, stats
 
 app = typer.Typer(
@@ -22,6 +23,9 @@ app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 app.add_typer(cypher_app, name="cypher")
+app.add_typer(ingest_app, name="ingest")
+app.add_typer(merges_app, name="merges")
+app.add_typer(demo_app, name="demo")
 app.command()(serve)
 app.command()(stats)
 

@@ -216,14 +216,16 @@ class Ingestor:
     def _institutions(self, batch: Sequence[tuple[str, PaperRecord]], authors: AuthorPlan) -> list[dict[str, object]]:
         wanted: list[tuple[str, int, str, str | None]] = []
         for uid, record in batch:
+            names = record.extra.get("institutions") if isinstance(record.extra, dict) else None
+            ror_names = names if isinstance(names, dict) else {}
             for pos, ref in enumerate(record.authors):
                 if (uid, pos) not in authors.assigned:
                     continue
-                names = list(ref.affiliations)
-                rors = list(ref.institution_rors) + [None] * max(0, len(names) - len(ref.institution_rors))
-                for name, ror in zip(names or [""] * len(rors), rors, strict=False):
-                    if name or ror:
-                        wanted.append((uid, pos, name, ror))
+                if ref.institution_rors:
+                    # ROR ids decide; the raw affiliation strings of such a source describe the same places.
+                    wanted += [(uid, pos, str(ror_names.get(ror) or ror), ror) for ror in ref.institution_rors]
+                else:
+                    wanted += [(uid, pos, name, None) for name in ref.affiliations if text_key(name)]
         if not wanted:
             return []
         stored = self.graph.read(

@@ -1,0 +1,28 @@
+// Purpose: Undo an author attribution: the mention becomes its own Author again, taking its AUTHORED edge
+//   (for that record) and its DERIVED_FROM with it.
+// Parameters:
+//   $entity_uid (string): the author the mention was merged into.
+//   $new_uid (string): the uid of the mention's own author.
+//   $props (map): the mention's name properties.
+//   $paper_uid (string): the paper of the mention.
+//   $record_uid (string): the SourceRecord.
+//   $role (string): the DERIVED_FROM role of the mention, e.g. "author#0".
+// Returns: uid (string)
+// Mode: write
+MATCH (a:Author {uid: $entity_uid})
+MATCH (p:Paper {uid: $paper_uid})
+MATCH (s:SourceRecord {uid: $record_uid})
+MERGE (b:Author {uid: $new_uid})
+SET b += $props
+WITH a, b, p, s
+OPTIONAL MATCH (a)-[d:DERIVED_FROM {role: $role}]->(s)
+DELETE d
+MERGE (b)-[:DERIVED_FROM {role: $role}]->(s)
+WITH a, b, p
+OPTIONAL MATCH (a)-[e:AUTHORED]->(p)
+MERGE (b)-[f:AUTHORED]->(p)
+SET f.position = coalesce(e.position, 0), f.confidence = 1.0, f.method = 'split', f.raw_name = $props.name,
+    f.source_records = [$record_uid]
+SET e.source_records = [x IN coalesce(e.source_records, []) WHERE x <> $record_uid]
+FOREACH (_ IN CASE WHEN e IS NOT NULL AND size(e.source_records) = 0 THEN [1] ELSE [] END | DELETE e)
+RETURN b.uid AS uid
