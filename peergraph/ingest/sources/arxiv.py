@@ -48,6 +48,10 @@ ARXIV = "{http://arxiv.org/schemas/atom}"
 
 Item = PaperRecord | BadRecord
 
+# so an entry's payload XML reads like the response (<entry>, <arxiv:comment>), not <ns0:entry>
+ET.register_namespace("", ATOM[1:-1])
+ET.register_namespace("arxiv", ARXIV[1:-1])
+
 
 class ArxivPage(NamedTuple):
     page_start: int  # index of this page's first result
@@ -248,8 +252,8 @@ class ArxivSource:
                       "sortOrder": self.sort_order, "start": position, "max_results": size}
             response = self.client.get(self.base_url, {k: v for k, v in params.items() if v != ""})
             page = parse_atom(response.content, self.name)
-            if response.status_code >= 400 and page.error is None:
-                reason = f"HTTP {response.status_code} from arXiv: {page.error or 'no Atom feed'}"
+            if response.status_code >= 400 and not (page.error or "").startswith("arXiv API error"):
+                reason = f"HTTP {response.status_code} from arXiv: {page.error or 'unexpected answer'}"
                 records: list[Item] = [BadRecord(self.name, None, reason)]
                 yield ArxivPage(position, None, records)
                 return
