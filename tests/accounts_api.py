@@ -1,6 +1,6 @@
-"""A GraphQL client for the account tests: the composed app when it exists, else a local schema.
+"""A GraphQL client for the account tests: the real app (`create_app`) over ASGI, the real store behind it.
 
-Either way requests go through Starlette over the ASGI interface with the real store behind them.
+`local_app` serves only the accounts roots, for checking this module's schema on its own.
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ def local_app(graph: Graph) -> Starlette:
     app = Starlette(routes=[Route("/graphql", GraphQL(schema), methods=["GET", "POST"])])
     app.state.graph = graph
     return app
+
+
+def full_app(graph: Graph) -> Starlette:
+    from peergraph.app import create_app
+
+    return create_app(graph=graph)
 
 
 class Api:

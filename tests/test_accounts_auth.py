@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from accounts_api import Api, local_app
+from accounts_api import Api, full_app
 from conftest import wipe
 from starlette.testclient import TestClient
 
@@ -21,7 +21,7 @@ ME = "{ me { id email displayName role } }"
 @pytest.fixture(scope="module")
 def api(graph):
     wipe(graph)
-    with TestClient(local_app(graph)) as client:
+    with TestClient(full_app(graph)) as client:
         yield Api(client)
 
 

@@ -108,7 +108,7 @@ ERROR_TYPES: dict[type, Callable[[Any], Any]] = {
     LoginFailed: lambda e: LoginFailedError(message=str(e)),
     EmailTaken: lambda e: EmailTakenError(message=str(e)),
     RateLimited: lambda e: RateLimitedError(message=str(e), retry_after_seconds=e.retry_after),
-    ClaimConflict: lambda e: ClaimConflictError(message=str(e), author_id=strawberry.ID(e.author_id)),
+    ClaimConflict: lambda e: ClaimConflictError(message=str(e), author_id=strawberry.ID(e.author_uid)),
     orcid.OrcidUnavailable: lambda e: ServiceUnavailableError(message=str(e)),
     mail.MailUnavailable: lambda e: ServiceUnavailableError(message=str(e)),
 }
