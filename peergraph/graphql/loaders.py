@@ -65,10 +65,10 @@ class Loaders:
 
         return batch
 
-    async def _kind_batch(self, ids: list[str]) -> list[str | None]:
+    async def _kind_batch(self, ids: list[str]) -> list[dict[str, Any] | None]:
         keys = [lookup_key(i) for i in ids]
         rows = await self.ctx.read("api/node_kinds", {"keys": list(dict.fromkeys(keys))})
-        found = {r["key"]: r["kind"] for r in rows}
+        found = {r["key"]: r for r in rows if r["kind"]}
         return [found.get(k) for k in keys]
 
     async def _paper_links_batch(self, uids: list[str]) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from typing import Any
 from peergraph.errors import BadInput, NotFound
 from peergraph.graphql import ranking
 from peergraph.graphql.context import Context
+from peergraph.graphql.ids import lookup_key
 from peergraph.graphql.pagination import cursor_for, window
 from peergraph.graphql.types.author import Author
 from peergraph.graphql.types.collaborator import Collaborator, CollaboratorConnection, CollaboratorEdge
@@ -38,7 +39,6 @@ EXPAND = {
     "PAPER": "api/expand_paper", "AUTHOR": "api/expand_author", "TOPIC": "api/expand_topic",
     "INSTITUTION": "api/expand_institution", "VENUE": "api/expand_venue",
 }
-LABELS = {"PAPER": "title", "AUTHOR": "name", "TOPIC": "label", "INSTITUTION": "name", "VENUE": "name"}
 
 
 async def entity(ctx: Context, kind: str, id: str) -> Any:
@@ -47,8 +47,8 @@ async def entity(ctx: Context, kind: str, id: str) -> Any:
 
 
 async def node(ctx: Context, id: str) -> Any:
-    kind = await ctx.loaders.kind.load(id)
-    return await entity(ctx, kind, id) if kind else None
+    found = await ctx.loaders.kind.load(id)
+    return await entity(ctx, found["kind"], id) if found else None
 
 
 async def _author_uid(ctx: Context, id: str) -> str | None:
@@ -108,11 +108,10 @@ async def neighborhood(ctx: Context, id: str, depth: int, types: list[NodeType] 
         raise BadInput(f"depth must be between 1 and {MAX_DEPTH} (got {depth})")
     if not 1 <= limit_per_type <= MAX_LIMIT_PER_TYPE:
         raise BadInput(f"limitPerType must be between 1 and {MAX_LIMIT_PER_TYPE} (got {limit_per_type})")
-    kind = await ctx.loaders.kind.load(id)
-    if kind is None:
+    found = await ctx.loaders.kind.load(id)
+    if found is None:
         raise NotFound(f"no paper, author, topic, institution or venue has the id {id!r}")
-    row = await ctx.loaders.entity[kind.lower()].load(id)
-    center = SliceNode(row["uid"], kind, row.get(LABELS[kind]), row.get("year"), 1.0)
+    center = SliceNode(found["uid"], found["kind"], found["label"], found["year"], 1.0)
     builder = SliceBuilder(center, limit_per_type)
     params = {"scan": limit_per_type, "since": -10_000 if since is None else since,
               "until": 10_000 if until is None else until}
@@ -144,12 +143,11 @@ async def neighborhood(ctx: Context, id: str, depth: int, types: list[NodeType] 
 async def collaborators(ctx: Context, author_id: str, first: int | None, after: str | None, close_only: bool
                         ) -> CollaboratorConnection:
     skip, limit = window(first, after)
-    uid = await _author_uid(ctx, author_id)
-    if uid is None:
-        raise NotFound(f"no author has the id {author_id!r}")
-    params = {"uid": uid, "skip": skip, "limit": limit, "close_only": close_only, **collaboration.cypher_params()}
+    params = {"id": lookup_key(author_id), "skip": skip, "limit": limit, "close_only": close_only, **collaboration.cypher_params()}
     rows = await ctx.read("api/collaborators", params)
-    row = rows[0] if rows else {"page": [], "total": 0, "close_total": 0}
+    if not rows:
+        raise NotFound(f"no author has the id {author_id!r}")
+    row, uid = rows[0], rows[0]["uid"]
     edges = [
         CollaboratorEdge(
             node=Collaborator(center_id=uid, author=Author.from_row(r["node"]), weight=round(r["weight"], 6),
@@ -194,21 +192,17 @@ def _stored_trust(t: dict[str, Any], claimed: bool) -> TrustReport:
 
 
 async def profile(ctx: Context, author_id: str) -> Profile | None:
-    uid = await _author_uid(ctx, author_id)
-    if uid is None:
-        return None
-    rows = await ctx.read("api/profile", {"uid": uid})
+    rows = await ctx.read("api/profile", {"id": lookup_key(author_id), **collaboration.cypher_params()})
     if not rows:
         return None
     row = rows[0]
-    close = await ctx.read("api/close_collaborator_counts", {"uids": [uid], **collaboration.cypher_params()})
     stored = row["trust"]
     report = (_stored_trust(stored, row["claimed"]) if stored.get("trust_score") is not None
-              and stored.get("trust_formula_version") else await trust(ctx, uid))
+              and stored.get("trust_formula_version") else await trust(ctx, row["node"]["uid"]))
     author = Author.from_row(row["node"])
     return Profile(
         author=author, headline=author.headline, affiliation=row["affiliation"],
         affiliation_status=row["affiliation_status"], open_to_collaborate=author.open_to_collaborate,
         trust=report, works_count=row["works"], followers_count=row["followers"], topics_count=row["topics"],
-        close_collaborators_count=close[0]["close_collaborators"] if close else 0,
+        close_collaborators_count=row["close_collaborators"],
     )

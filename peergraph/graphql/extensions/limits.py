@@ -31,7 +31,7 @@ from peergraph.graphql.pagination import DEFAULT_FIRST
 MAX_DEPTH = 10
 MAX_TOKENS = 2000
 MAX_ALIASES = 15
-MAX_NODES = 5000
+MAX_NODES = 10_000
 REQUEST_TIMEOUT_S = 10.0
 
 
@@ -51,12 +51,13 @@ class MaxResultSize(ValidationRule):
 
     def _first(self, field: FieldNode) -> int:
         for arg in field.arguments or ():
-            if arg.name.value in ("first", "limitPerType"):
+            if arg.name.value == "first":
                 if isinstance(arg.value, IntValueNode):
                     return max(1, int(arg.value.value))
                 if isinstance(arg.value, VariableNode):
                     return 100
-        return DEFAULT_FIRST if field.name.value in _LISTS else 1
+        name = field.name.value
+        return DEFAULT_FIRST if name in _LISTS or name in _CONNECTIONS else 1
 
     def _walk(self, selection_set, factor: int) -> int:  # noqa: ANN001
         if selection_set is None:
@@ -70,8 +71,11 @@ class MaxResultSize(ValidationRule):
         return max(total, factor)
 
 
-# Fields that return several objects even without a `first` argument.
-_LISTS = frozenset({"edges", "nodes", "versions", "sharedTopics", "components", "evidence", "truncated"})
+# Fields that return several objects without a `first` argument (a connection's `edges` are counted
+# by the connection's own `first`, default 20).
+_LISTS = frozenset({"nodes", "versions", "sharedTopics", "components", "evidence", "truncated"})
+_CONNECTIONS = frozenset({"papers", "authors", "topics", "institutions", "works", "sharedPapers", "search",
+                          "collaborators"})
 
 
 class RequestTimeout(SchemaExtension):
@@ -90,11 +94,12 @@ def _should_mask(error: GraphQLError) -> bool:
 
 
 def limit_extensions() -> list:
+    # Factories, so every request gets fresh extension instances.
     return [
-        QueryDepthLimiter(max_depth=MAX_DEPTH),
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        AddValidationRules([MaxResultSize]),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules([MaxResultSize]),
         RequestTimeout,
-        MaskErrors(should_mask_error=_should_mask),
+        lambda: MaskErrors(should_mask_error=_should_mask),
     ]
