@@ -40,6 +40,13 @@ def bounded(field: str, value: str | None, limit: int) -> str | None:
     return value
 
 
+def clean_bounded(field: str, value: object, limit: int) -> str | None:
+    """`clean_text(value)` within `limit` characters, else FieldTooLarge; absurd input is refused before cleaning."""
+    if value is not None and len(str(value)) > 4 * limit:  # cleaning only shrinks whitespace and markup
+        raise FieldTooLarge(f"{field} is {len(str(value)):,} characters (limit {limit:,})")
+    return bounded(field, clean_text(None if value is None else str(value)), limit)
+
+
 _WS = re.compile(r"\s+")
 _LATEX_HINT = re.compile(r"\\[a-zA-Z\"'`^~=.]|\$")
 _UNESCAPED_PERCENT = re.compile(r"(?<!\\)%")

@@ -19,6 +19,7 @@ the good entries of the same page still come out. Network failure after retries 
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -32,9 +33,9 @@ from peergraph.ingest.normalize import (
     MAX_SHORT,
     MAX_TITLE,
     FieldTooLarge,
-    bounded,
     canonical_arxiv_id,
     canonical_doi,
+    clean_bounded,
     clean_text,
     make_author,
     parse_date,
@@ -113,8 +114,8 @@ def entry_to_record(entry: Any, raw: _RawEntry | None, source: str = "arxiv") ->
     arxiv_id, version = ident
     record_id = f"{arxiv_id}v{version}" if version else arxiv_id
     try:
-        title = bounded("title", clean_text(title_raw), MAX_TITLE)
-        abstract = bounded("abstract", clean_text(_text(entry, "summary")), MAX_ABSTRACT)
+        title = clean_bounded("title", title_raw, MAX_TITLE)
+        abstract = clean_bounded("abstract", _text(entry, "summary"), MAX_ABSTRACT)
         names = [str(a.get("name", "")) for a in entry.get("authors", []) if a.get("name")]
         if len(names) > MAX_AUTHORS:
             raise FieldTooLarge(f"{len(names):,} authors (limit {MAX_AUTHORS:,})")
@@ -122,8 +123,8 @@ def entry_to_record(entry: Any, raw: _RawEntry | None, source: str = "arxiv") ->
         authors: tuple[AuthorRef, ...] = tuple(
             make_author(name, affiliations=affs[i] if affs else ()) for i, name in enumerate(names)
         )
-        comment = bounded("comment", clean_text(_text(entry, "arxiv_comment")), MAX_SHORT)
-        journal_ref = bounded("journal_ref", clean_text(_text(entry, "arxiv_journal_ref")), MAX_SHORT)
+        comment = clean_bounded("comment", _text(entry, "arxiv_comment"), MAX_SHORT)
+        journal_ref = clean_bounded("journal_ref", _text(entry, "arxiv_journal_ref"), MAX_SHORT)
     except FieldTooLarge as err:
         return BadRecord(source, record_id, str(err))
     date, year = parse_date(_text(entry, "published") or _text(entry, "updated"))
@@ -154,8 +155,35 @@ def entry_to_record(entry: Any, raw: _RawEntry | None, source: str = "arxiv") ->
     )
 
 
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9_.-]+)", re.IGNORECASE)
+BAD_BYTES_REASON = "entry has bytes that are not UTF-8 (wrong encoding in a UTF-8 feed)"
+
+
+def repair_utf8(data: bytes) -> tuple[bytes, bool]:
+    """A UTF-8 (or undeclared) XML body with stray non-UTF-8 bytes, with those bytes replaced by U+FFFD.
+
+    feedparser would otherwise re-decode the whole document as windows-1252 and garble every correct
+    non-ASCII name; this way only the entries holding the stray bytes are affected (and rejected).
+    Returns (body, whether anything was replaced).
+    """
+    declared = _DECLARED.match(data[:200])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return data, False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace").encode("utf-8"), True
+    return data, False
+
+
+def has_replacement(record: PaperRecord) -> bool:
+    texts = [record.title, record.abstract, record.comment, *(a.raw for a in record.authors)]
+    return any("\ufffd" in t for t in texts if t)
+
+
 def parse_atom(data: bytes, source: str = "arxiv") -> AtomPage:
     """Parse one arXiv API response body. Pure: no I/O, never raises on bad input."""
+    data, repaired = repair_utf8(data)
     try:
         feed = feedparser.parse(data)
     except Exception as err:  # feedparser is lenient; this guards its rare internal failures
@@ -175,6 +203,8 @@ def parse_atom(data: bytes, source: str = "arxiv") -> AtomPage:
             records.append(BadRecord(source, entry_id, "entry is incomplete: the response ends before </entry>"))
             continue
         item = entry_to_record(entry, raw.get(str(entry.get("id", "")).strip()), source)
+        if repaired and isinstance(item, PaperRecord) and has_replacement(item):
+            item = BadRecord(source, item.provenance.record_id, BAD_BYTES_REASON)
         if isinstance(item, BadRecord) and item.reason.startswith("arXiv API error"):
             error = item.reason
         records.append(item)

@@ -34,7 +34,7 @@ from peergraph.ingest.normalize import (
     parse_date,
 )
 from peergraph.ingest.records import BadRecord, PaperRecord, make_provenance
-from peergraph.ingest.sources.arxiv import parse_atom
+from peergraph.ingest.sources.arxiv import BAD_BYTES_REASON, has_replacement, parse_atom, repair_utf8
 from peergraph.ingest.sources.http import HttpClient, SourceUnavailable
 
 SOURCE = "feed"
@@ -125,6 +125,7 @@ def _date_of(entry: Any) -> str | None:
 
 def parse_feed(data: bytes, source: str = SOURCE) -> list[Item]:
     """All entries of one RSS/Atom document. Pure: no I/O, never raises on bad input."""
+    data, repaired = repair_utf8(data)
     try:
         feed = feedparser.parse(data)
     except Exception as err:  # feedparser is lenient; this guards its rare internal failures
@@ -143,7 +144,10 @@ def parse_feed(data: bytes, source: str = SOURCE) -> list[Item]:
             out.append(BadRecord(source, str(entry.get("id") or entry.get("link") or f"entry {index}")[:200],
                                  "entry is incomplete: the feed ends before its closing tag"))
             continue
-        out.append(_entry_to_record(entry, source, index))
+        item = _entry_to_record(entry, source, index)
+        if repaired and isinstance(item, PaperRecord) and has_replacement(item):
+            item = BadRecord(source, item.provenance.record_id, BAD_BYTES_REASON)
+        out.append(item)
     return out
 
 

@@ -39,6 +39,7 @@ from peergraph.ingest.normalize import (
     canonical_arxiv_id,
     canonical_doi,
     canonical_openalex_id,
+    clean_bounded,
     clean_text,
     make_author,
     paper_type,
@@ -139,12 +140,12 @@ def mapping_to_record(obj: Any, source: str, payload: Any, where: str) -> Item:
         kind = (_str(obj, "type") or "").strip().lower()
         record = PaperRecord(
             provenance=make_provenance(source, record_id, payload),
-            title=bounded("title", clean_text(_str(obj, "title")), MAX_TITLE),
-            abstract=bounded("abstract", clean_text(_str(obj, "abstract")), MAX_ABSTRACT),
+            title=clean_bounded("title", _str(obj, "title"), MAX_TITLE),
+            abstract=clean_bounded("abstract", _str(obj, "abstract"), MAX_ABSTRACT),
             authors=authors,
             year=year,
             date=date,
-            venue=bounded("venue", clean_text(_str(obj, "venue")), MAX_SHORT),
+            venue=clean_bounded("venue", _str(obj, "venue"), MAX_SHORT),
             type=kind if kind in PAPER_TYPES else paper_type(kind),
             doi=canonical_doi(_str(obj, "doi")),
             arxiv_id=arxiv[0] if arxiv else None,
@@ -152,7 +153,7 @@ def mapping_to_record(obj: Any, source: str, payload: Any, where: str) -> Item:
             openalex_id=canonical_openalex_id(_str(obj, "openalex_id")),
             keywords=_strings(_list(obj, "keywords"), "keywords"),
             categories=_strings(_list(obj, "categories"), "categories"),
-            comment=bounded("comment", clean_text(_str(obj, "comment")), MAX_SHORT),
+            comment=clean_bounded("comment", _str(obj, "comment"), MAX_SHORT),
         )
     except (_Bad, FieldTooLarge) as err:
         return BadRecord(source, record_id, f"{where}: {err}")

@@ -28,12 +28,11 @@ from peergraph.ingest.normalize import (
     MAX_SHORT,
     MAX_TITLE,
     FieldTooLarge,
-    bounded,
     canonical_arxiv_id,
     canonical_doi,
     canonical_openalex_id,
     canonical_ror,
-    clean_text,
+    clean_bounded,
     make_author,
     paper_type,
     parse_date,
@@ -144,10 +143,9 @@ def work_to_record(work: Any, source: str = SOURCE) -> Item:
     try:
         institutions: dict[str, str] = {}
         authors = _authors(work, institutions)
-        title = bounded("title", clean_text(work.get("title") or work.get("display_name")), MAX_TITLE)
-        abstract = bounded("abstract", clean_text(abstract_from_index(work.get("abstract_inverted_index"))),
-                           MAX_ABSTRACT)
-        venue = bounded("venue", clean_text(_get(work, "primary_location", "source", "display_name")), MAX_SHORT)
+        title = clean_bounded("title", work.get("title") or work.get("display_name"), MAX_TITLE)
+        abstract = clean_bounded("abstract", abstract_from_index(work.get("abstract_inverted_index")), MAX_ABSTRACT)
+        venue = clean_bounded("venue", _get(work, "primary_location", "source", "display_name"), MAX_SHORT)
         topics = tuple(
             (str(t["display_name"]), float(t.get("score") or 0.0))
             for t in (work.get("topics") or [])[:MAX_KEYWORDS]

@@ -36,10 +36,9 @@ from peergraph.ingest.normalize import (
     MAX_SHORT,
     MAX_TITLE,
     FieldTooLarge,
-    bounded,
     canonical_arxiv_id,
     canonical_doi,
-    clean_text,
+    clean_bounded,
     make_author,
     paper_type,
     parse_date,
@@ -101,10 +100,10 @@ class _Builder:
         if _UNDECODED.search(block):
             return BadRecord(SOURCE, record_id, "entry is not valid UTF-8 text (wrong file encoding?)")
         try:
-            title = bounded("title", clean_text(fields.pop("title", None)), MAX_TITLE)
-            abstract = bounded("abstract", clean_text(fields.pop("abstract", None)), MAX_ABSTRACT)
-            comment = bounded("comment", clean_text(fields.pop("comment", None)), MAX_SHORT)
-            venue = bounded("venue", clean_text(fields.pop("venue", None)), MAX_SHORT)
+            title = clean_bounded("title", fields.pop("title", None), MAX_TITLE)
+            abstract = clean_bounded("abstract", fields.pop("abstract", None), MAX_ABSTRACT)
+            comment = clean_bounded("comment", fields.pop("comment", None), MAX_SHORT)
+            venue = clean_bounded("venue", fields.pop("venue", None), MAX_SHORT)
             profile_author = fields.pop("profile_author", None)
             authors = (make_author(profile_author),) if profile_author else ()
         except FieldTooLarge as err:
