@@ -4,6 +4,7 @@ The real httpx client, tenacity retries, feedparser parsing and paging code run;
 replay of responses the live arXiv API gave (tests/fixtures/arxiv/, see SOURCES.md).
 """
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,3 +174,13 @@ def test_cypher_looking_and_huge_titles_are_just_data() -> None:
     huge = body.replace(b"Quantum Criticality for Extended Nodes", b"Q" * 5_000_000)
     (bad,) = parse_atom(huge).records
     assert isinstance(bad, BadRecord) and bad.record_id == "1111.2011v2" and "title is 5,000" in bad.reason
+
+
+def test_the_polite_delay_separates_requests(server: ReplayServer) -> None:
+    with HttpClient(delay=0.3, backoff=0) as client:
+        src = ArxivSource(base_url=server.url(API), client=client, page_size=10)
+        began = time.monotonic()
+        pages = list(src.pages(search_query="testing", max_results=30))
+        elapsed = time.monotonic() - began
+    assert len(pages) == 3 and client.requests == 3
+    assert elapsed >= 0.6  # two pauses between three requests
