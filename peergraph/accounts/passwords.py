@@ -1,6 +1,13 @@
-"""Password hashing with argon2id (argon2-cffi). The password itself is never stored or logged."""
+"""Password hashing with argon2id (argon2-cffi). The password itself is never stored or logged.
+
+Parameters: OWASP's recommended argon2id configuration (19 MiB, 2 iterations, 1 lane) by default;
+raise them with PEERGRAPH_ARGON2_MEMORY_KIB / PEERGRAPH_ARGON2_TIME_COST / PEERGRAPH_ARGON2_PARALLELISM.
+Stored hashes carry their parameters, and a log-in rehashes a password whose parameters are out of date.
+"""
 
 from __future__ import annotations
+
+import os
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -10,7 +17,11 @@ from peergraph.errors import BadInput
 MIN_LENGTH = 10
 MAX_LENGTH = 256  # argon2 accepts more, but an unbounded input is a cheap denial of service
 
-_hasher = PasswordHasher()
+_hasher = PasswordHasher(
+    time_cost=int(os.environ.get("PEERGRAPH_ARGON2_TIME_COST") or 2),
+    memory_cost=int(os.environ.get("PEERGRAPH_ARGON2_MEMORY_KIB") or 19456),
+    parallelism=int(os.environ.get("PEERGRAPH_ARGON2_PARALLELISM") or 1),
+)
 
 
 def check_strength(password: str) -> None:
