@@ -5,6 +5,7 @@ from pathlib import Path
 
 from peergraph.ingest.records import BadRecord, PaperRecord, payload_hash
 from peergraph.ingest.sources import read_file
+from peergraph.ingest.sources.files import iter_lines
 
 AS_VIT = {
     "id": "asvit-1",
@@ -124,3 +125,9 @@ def test_a_json_array_file_is_read_item_by_item(tmp_path: Path) -> None:
     items = list(read_file(path, "s"))
     assert isinstance(items[0], PaperRecord)
     assert isinstance(items[1], BadRecord) and items[1].reason == "item 2: no title, abstract or identifier"
+
+
+def test_overlong_lines_are_skipped_without_losing_the_next_line(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "long.jsonl", [b'{"id": "a", "title": "' + b"x" * 300 + b'"}', b'{"id": "b", "title": "ok"}'])
+    assert [(n, raw is None) for n, raw in iter_lines(path, max_line=100)] == [(1, True), (2, False)]
+    assert [r.provenance.record_id for r in read_file(path, "s") if isinstance(r, PaperRecord)] == ["a", "b"]

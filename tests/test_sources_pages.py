@@ -140,3 +140,10 @@ def test_absurd_title_and_injection_strings_in_a_profile_page() -> None:
     assert isinstance(items[0], BadRecord) and items[0].record_id == "profile#1"
     assert "title is 5,000,000 characters" in items[0].reason
     assert isinstance(items[1], PaperRecord) and items[1].title == "x'}) MATCH (n) DETACH DELETE n //"
+
+
+def test_titles_starting_with_a_type_word_are_not_taken_for_work_headers() -> None:
+    text = seed("000").read_text(encoding="utf-8").replace(AS_VIT, "Other-play for Zero-Shot Coordination")
+    items = list(parse_page(text, "profile"))
+    assert len(items) == 7 and isinstance(items[0], PaperRecord)
+    assert items[0].title == "Other-play for Zero-Shot Coordination"

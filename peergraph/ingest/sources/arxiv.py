@@ -106,9 +106,10 @@ def entry_to_record(entry: Any, raw: _RawEntry | None, source: str = "arxiv") ->
     """One feedparser entry of an arXiv feed as a PaperRecord, or a BadRecord saying why not."""
     entry_id = _text(entry, "id") or _text(entry, "link") or ""
     title_raw = _text(entry, "title")
-    if "/api/errors" in entry_id or (title_raw or "").strip() == "Error":
-        return BadRecord(source, None, f"arXiv API error: {clean_text(_text(entry, 'summary')) or entry_id}")
     ident = canonical_arxiv_id(entry_id)
+    # arXiv's error feed: one entry titled "Error" whose id is an errors URL (a paper may be titled "Error")
+    if "/api/errors" in entry_id or (ident is None and (title_raw or "").strip() == "Error"):
+        return BadRecord(source, None, f"arXiv API error: {clean_text(_text(entry, 'summary')) or entry_id}")
     if ident is None:
         return BadRecord(source, entry_id[:200] or None, f"entry id {entry_id[:200]!r} is not an arXiv id")
     arxiv_id, version = ident

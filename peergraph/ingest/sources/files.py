@@ -21,12 +21,11 @@ out. Bytes that are not UTF-8 reject only the lines that contain them.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from peergraph.ingest.normalize import (
     MAX_ABSTRACT,
@@ -61,7 +60,9 @@ FIELDS = ("id", "title", "abstract", "authors", "year", "date", "venue", "type",
           "openalex_id", "keywords", "categories", "comment")
 _LIST_FIELDS = ("authors", "keywords", "categories")
 _UNDECODED = re.compile("[\udc80-\udcff]")
-_CSV_FIELD_LIMIT = 16 * 1024 * 1024  # large enough that absurd cells reach `bounded`, which names them
+_CSV_FIELD_LIMIT = 16 * 1024 * 1024
+MAX_LINE_BYTES = 16 * 1024 * 1024  # one JSONL line; longer lines are skipped unread
+MAX_JSON_BYTES = 200 * 1024 * 1024  # a whole .json document is parsed in memory  # large enough that absurd cells reach `bounded`, which names them
 
 
 class _Bad(ValueError):
@@ -162,38 +163,78 @@ def mapping_to_record(obj: Any, source: str, payload: Any, where: str) -> Item:
     return record
 
 
-def read_jsonl(path: str | Path, source: str) -> Iterator[Item]:
-    """Records of a JSONL file (or a .json file holding an array of objects)."""
-    p = Path(path)
+def iter_lines(path: Path, max_line: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes without the line break) of a file, streamed; None for a line over `max_line`
+    bytes, which is skipped without being held in memory. Raises OSError when the file cannot be opened."""
+    with path.open("rb") as fh:
+        n = 0
+        while True:
+            raw = fh.readline(max_line + 1)
+            if not raw:
+                return
+            n += 1
+            if len(raw) > max_line and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the overlong line
+                    raw = fh.readline(1 << 20)
+                yield n, None
+                continue
+            yield n, raw.rstrip(b"\r\n")
+
+
+def json_lines(p: Path, source: str, convert: Callable[[Any, str, str], Item]) -> Iterator[Item]:
+    """Each non-empty line of a JSON-lines file through `convert(obj, line_text, where)`."""
     try:
-        data = p.read_bytes()
+        for n, raw in iter_lines(p):
+            if raw is None:
+                yield BadRecord(source, f"line {n}", f"line {n}: longer than {MAX_LINE_BYTES:,} bytes")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8").removeprefix("\ufeff")
+            except UnicodeDecodeError as err:
+                yield BadRecord(source, f"line {n}", f"line {n}: not UTF-8 ({err.reason} at byte {err.start})")
+                continue
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError) as err:
+                yield BadRecord(source, f"line {n}", f"line {n}: invalid JSON: {str(err)[:200]}")
+                continue
+            yield convert(obj, line, f"line {n}")
     except OSError as err:
         yield BadRecord(source, str(p), f"cannot read {p}: {err.strerror or err}")
-        return
-    if p.suffix.lower() == ".json" and data.lstrip()[:1] in (b"[", b"{"):
-        try:
-            whole = json.loads(data)
-        except (ValueError, RecursionError):
-            whole = None  # not one JSON document: read it line by line, so one bad line loses only itself
+
+
+def whole_json(p: Path, source: str) -> tuple[Any, BadRecord | None]:
+    """A .json file parsed as one document: (document, None), (None, None) when it is not one, or an error."""
+    try:
+        if p.stat().st_size > MAX_JSON_BYTES:
+            return None, BadRecord(source, str(p), f"{p.name} is larger than {MAX_JSON_BYTES:,} bytes; use JSONL")
+        data = p.read_bytes()
+    except OSError as err:
+        return None, BadRecord(source, str(p), f"cannot read {p}: {err.strerror or err}")
+    if data.lstrip()[:1] not in (b"[", b"{"):
+        return None, None
+    try:
+        return json.loads(data), None
+    except (ValueError, RecursionError):
+        return None, None  # not one JSON document: read it line by line, so one bad line loses only itself
+
+
+def read_jsonl(path: str | Path, source: str) -> Iterator[Item]:
+    """Records of a JSONL file, streamed (or of a .json file holding one object or an array of them)."""
+    p = Path(path)
+    if p.suffix.lower() == ".json":
+        whole, error = whole_json(p, source)
+        if error:
+            yield error
+            return
         if isinstance(whole, list | dict):
             items = whole if isinstance(whole, list) else [whole]
             for n, obj in enumerate(items, 1):
                 yield mapping_to_record(obj, source, obj, f"item {n}")
             return
-    for n, raw in enumerate(data.splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as err:
-            yield BadRecord(source, f"line {n}", f"line {n}: not UTF-8 ({err.reason} at byte {err.start})")
-            continue
-        try:
-            obj = json.loads(line)
-        except (ValueError, RecursionError) as err:
-            yield BadRecord(source, f"line {n}", f"line {n}: invalid JSON: {str(err)[:200]}")
-            continue
-        yield mapping_to_record(obj, source, line, f"line {n}")
+    yield from json_lines(p, source, lambda obj, line, where: mapping_to_record(obj, source, line, where))
 
 
 def _split(cell: str | None) -> list[str]:
@@ -203,19 +244,24 @@ def _split(cell: str | None) -> list[str]:
 def read_csv(path: str | Path, source: str, column_map: Mapping[str, str] | None = None) -> Iterator[Item]:
     """Records of a CSV/TSV file with the contract's column names (or `column_map` field -> column)."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        yield BadRecord(source, str(p), f"cannot read {p}: {err.strerror or err}")
-        return
     unknown = set(column_map or {}) - set(FIELDS)
     if unknown:
         yield BadRecord(source, str(p), f"column map names unknown fields {sorted(unknown)}; known: {FIELDS}")
         return
     columns = {field: (column_map or {}).get(field, field) for field in FIELDS}
-    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    try:
+        # streamed; undecodable bytes survive as surrogates so only their rows are rejected
+        fh = p.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError as err:
+        yield BadRecord(source, str(p), f"cannot read {p}: {err.strerror or err}")
+        return
+    with fh:
+        yield from _csv_rows(fh, p, source, columns)
+
+
+def _csv_rows(fh: IO[str], p: Path, source: str, columns: Mapping[str, str]) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t" if p.suffix.lower() == ".tsv" else ",")
+    reader = csv.DictReader(fh, delimiter="\t" if p.suffix.lower() == ".tsv" else ",")
     rows = iter(reader)
     while True:
         try:

@@ -15,7 +15,6 @@ address from PEERGRAPH_OPENALEX_MAILTO; neither is ever put into a record, messa
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -39,6 +38,7 @@ from peergraph.ingest.normalize import (
     parse_year,
 )
 from peergraph.ingest.records import AuthorRef, BadRecord, PaperRecord, make_provenance
+from peergraph.ingest.sources.files import json_lines, whole_json
 from peergraph.ingest.sources.http import HttpClient
 
 API_URL = "https://api.openalex.org"
@@ -201,34 +201,27 @@ def _works_in(doc: Any) -> list[Any]:
 
 
 def read_openalex_file(path: str | Path, source: str = SOURCE) -> Iterator[Item]:
-    """Works in a local file: .jsonl (one work per line), or .json (one work, a list, or a results page)."""
+    """Works in a local file: .jsonl (one work per line, streamed), or .json (one work, a list, or a
+    results page)."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        yield BadRecord(source, str(p), f"cannot read {p}: {err.strerror or err}")
-        return
     if p.suffix.lower() != ".jsonl":
-        try:
-            doc = json.loads(data)
-        except (ValueError, RecursionError) as err:
-            yield BadRecord(source, str(p), f"{p.name}: invalid JSON: {str(err)[:200]}")
+        doc, error = whole_json(p, source)
+        if error:
+            yield error
+            return
+        if doc is None:
+            yield BadRecord(source, str(p), f"{p.name}: not a JSON document (JSON lines need the .jsonl suffix)")
             return
         for work in _works_in(doc):
             yield work_to_record(work, source)
         return
-    for n, raw in enumerate(data.splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            work = json.loads(raw)
-        except (ValueError, RecursionError) as err:
-            yield BadRecord(source, f"line {n}", f"line {n}: invalid JSON: {str(err)[:200]}")
-            continue
-        item = work_to_record(work, source)
-        if isinstance(item, BadRecord):
-            item = BadRecord(item.source, item.record_id or f"line {n}", f"line {n}: {item.reason}")
-        yield item
+    yield from json_lines(p, source, lambda work, _line, where: _located(work_to_record(work, source), where))
+
+
+def _located(item: Item, where: str) -> Item:
+    if isinstance(item, BadRecord):
+        return BadRecord(item.source, item.record_id or where, f"{where}: {item.reason}")
+    return item
 
 
 class OpenAlexSource:

@@ -54,7 +54,8 @@ Item = PaperRecord | BadRecord
 
 _ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
 _WORK_LINE = re.compile(
-    r"^(preprint|journal|conference|article|proceedings|book|chapter|thesis|dataset|other)(\d{4})?(.{0,200})$"
+    # the year is required: titles may start with these words ("Other-play for ...", "Preprints ...")
+    r"^(preprint|journal|conference|article|proceedings|book|chapter|thesis|dataset|other)((?:19|20)\d\d)(.{0,200})$"
 )
 _CREATED = re.compile(r"^Created:\s*(\d{4}-\d{2}-\d{2})\s*$")
 _ARXIV_LINE = re.compile(rf"^arXiv:({_ARXIV_ID})\s*$")
