@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import wipe
 
 from peergraph.analysis import runner
 from peergraph.analysis.guard import QueryRefused
@@ -18,7 +19,6 @@ from peergraph.analysis.runner import BudgetExceeded, QueryFailed
 from peergraph.errors import BadInput, PeerGraphError
 from peergraph.store.driver import Graph, connect_reader
 from peergraph.store.settings import Settings
-from conftest import wipe
 
 RUNAWAY_UNBOUNDED = "MATCH p = (a:Paper)-[:CITES*]-(b) RETURN count(p) AS paths"
 RUNAWAY_BOUNDED = "MATCH p = (a:Paper)-[:CITES*1..8]-(b) RETURN count(p) AS paths"

@@ -3,8 +3,9 @@
 // Parameters:
 //   $from_uid (string, required): uid of the first author.
 //   $to_uid (string, required): uid of the second author.
-// Returns: steps (int): co-authorship steps; authors (list<string>): names along the chain;
-//   author_uids (list<string>); papers (list<string>): the title linking each pair of neighbours.
+// Returns: steps (int), authors (list<string>), author_uids (list<string>), papers (list<string>):
+//   steps counts co-authorships; authors and author_uids run along the chain from the first author;
+//   papers holds the title of one paper linking each pair of neighbours.
 // Mode: read
 MATCH (a:Author {uid: $from_uid}), (b:Author {uid: $to_uid})
 WHERE a <> b
