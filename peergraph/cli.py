@@ -10,10 +10,12 @@ import sys
 
 import typer
 
+from peergraph.accounts.cli import accounts_app, claims_app
 from peergraph.analysis.cli import cypher_app
 from peergraph.errors import PeerGraphError
 from peergraph.ingest.cli import demo_app, ingest_app, merges_app
 from peergraph.store.cli import db_app, serve, stats
+from peergraph.trust.cli import trust_app
 
 app = typer.Typer(
     help="PeerGraph: an open research knowledge graph.",
@@ -26,6 +28,9 @@ app.add_typer(cypher_app, name="cypher")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(merges_app, name="merges")
 app.add_typer(demo_app, name="demo")
+app.add_typer(accounts_app, name="accounts")
+app.add_typer(claims_app, name="claims")
+app.add_typer(trust_app, name="trust")
 app.command()(serve)
 app.command()(stats)
 
