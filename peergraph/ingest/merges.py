@@ -51,7 +51,7 @@ def show(graph: Graph, uid: str) -> Explanation:
     decisions = graph.read(load("ingest/merges_decisions"), {"uid": uid})
     if not rows and not decisions:
         raise MergeNotFound(f"no entity or merge decision with uid {uid!r}; `peergraph stats` lists what exists")
-    row = rows[0] if rows else {"labels": ["MergeDecision"], "props": {}, "records": []}
+    row: dict[str, Any] = rows[0] if rows else {"labels": ["MergeDecision"], "props": {}, "records": []}
     props = {k: v for k, v in row["props"].items() if not k.endswith("_key") and k != "abstract"}
     return Explanation(uid, row["labels"], props, row["records"], decisions)
 

@@ -23,7 +23,7 @@ class MatchSettings:
     # Authors: evidence adds up to a score in 0..1; merge at or above `author_merge`.
     author_merge: float = 0.6
     name_full_match: float = 0.5  # same full given and family name
-    name_initial_match: float = 0.3  # initials compatible with a full given name
+    name_initial_match: float = 0.35  # initials compatible with a full given name
     coauthor_evidence: float = 0.25  # per shared co-author, capped by `context_cap`
     topic_evidence: float = 0.03  # per shared topic/keyword
     venue_evidence: float = 0.15

@@ -1,0 +1,122 @@
+"""Matching as pure functions: papers (identifiers, fuzzy evidence, versions) and authors (names, context)."""
+
+from __future__ import annotations
+
+from peergraph.ingest.block import candidate_pairs, paper_keys
+from peergraph.ingest.keys import name_key
+from peergraph.ingest.match_authors import AuthorContext, compare
+from peergraph.ingest.match_papers import PaperView, match, view_of
+from peergraph.ingest.records import AuthorRef, PaperRecord, Provenance
+from peergraph.ingest.venues import from_comment
+
+
+def rec(rid: str, title: str | None = None, **kw: object) -> PaperRecord:
+    return PaperRecord(provenance=Provenance("test", rid, rid), title=title, **kw)  # type: ignore[arg-type]
+
+
+def authors(*names: str) -> tuple[AuthorRef, ...]:
+    return tuple(AuthorRef(raw=n) for n in names)
+
+
+def view(rid: str, title: str | None = None, **kw: object) -> PaperView:
+    return view_of(rec(rid, title, **kw), rid)
+
+
+def test_identical_identifier_decides_even_when_titles_differ() -> None:
+    a = view("a", "Auto-scaling Vision Transformers without Training", arxiv_id="2202.11921")
+    b = view("b", "As-ViT (ICLR 2022)", arxiv_id="2202.11921")
+    result = match(a, b)
+    assert (result.verdict, result.method) == ("same", "arxiv_id")
+
+
+def test_different_arxiv_ids_never_merge() -> None:
+    title = "Large Batch Optimization for Deep Learning: Training BERT in 76 minutes"
+    assert match(view("a", title, arxiv_id="1904.00962"), view("b", title, arxiv_id="1904.00963")).verdict == "different"
+
+
+def test_fuzzy_title_match_with_latex_and_case() -> None:
+    a = view("a", "MobileBERT: a Compact Task-Agnostic {BERT} for Resource-Limited Devices", year=2020,
+             authors=authors("Zhiqing Sun", "Xiaodan Song"))
+    b = view("b", "Mobilebert: A compact task-agnostic BERT for resource-limited devices.", year=2020,
+             authors=authors("Z. Sun", "X. Song", "Denny Zhou"))
+    result = match(a, b)
+    assert result.verdict == "same"
+    assert any("author overlap" in r for r in result.reasons)
+
+
+def test_year_veto() -> None:
+    a = view("a", "Deep Residual Learning for Image Recognition", year=2016)
+    b = view("b", "Deep Residual Learning for Image Recognition", year=2009)
+    result = match(a, b)
+    assert result.verdict == "different" and "vetoed: years too far apart" in result.reasons
+
+
+def test_author_veto() -> None:
+    a = view("a", "Introduction to the Special Issue", year=2001, authors=authors("Daniel Barbara"))
+    b = view("b", "Introduction to the special issue", year=2001, authors=authors("Jennifer Widom"))
+    assert match(a, b).verdict == "different"
+
+
+def test_abstract_only_record_matches_its_titled_twin() -> None:
+    abstract = (
+        "This work targets automated designing and scaling of Vision Transformers (ViTs). The motivation "
+        "comes from two pain spots: 1) the lack of efficient and principled methods for designing and scaling ViTs"
+    )
+    a = view("a", "Auto-scaling Vision Transformers without Training", abstract=abstract[:150])
+    b = view("b", None, abstract=abstract)
+    assert match(a, b).verdict == "same"
+
+
+def test_preprint_and_published_version_are_versions_not_one_paper() -> None:
+    title = "Token Dropping for Efficient BERT Pretraining"
+    pre = view("a", title, type="preprint", arxiv_id="2203.13240", year=2022, authors=authors("Le Hou"))
+    pub = view("b", title, type="conference", doi="10.18653/v1/2022.acl-long.262", year=2022,
+               authors=authors("Le Hou", "Richard Yuanzhe Pang"))
+    assert match(pre, pub).verdict == "version"
+
+
+def test_blocking_keeps_pairs_far_below_all_pairs() -> None:
+    titles = [f"A study of topic {i} in graph learning number {i * 7}" for i in range(300)]
+    keyed = [(str(i), paper_keys(t.lower(), None, None, None, None)) for i, t in enumerate(titles)]
+    pairs = candidate_pairs(keyed, max_block_size=50)
+    assert len(pairs) < 300 * 299 // 2 // 20
+
+
+def ctx(name: str, **kw: object) -> AuthorContext:
+    return AuthorContext(names=frozenset({name_key(name)}), **kw)  # type: ignore[arg-type]
+
+
+def test_initials_merge_with_full_name_given_shared_coauthors() -> None:
+    mention = ctx("X. Song", coauthors=frozenset({"zhou|d", "sun|z"}))
+    author = ctx("Xiaodan Song", coauthors=frozenset({"zhou|d", "tan|m"}))
+    result = compare(mention, author)
+    assert result.merge and result.method == "name:initials+context"
+
+
+def test_initials_alone_do_not_merge() -> None:
+    assert not compare(ctx("X. Song"), ctx("Xiaodan Song")).merge
+
+
+def test_name_order_and_diacritics() -> None:
+    assert compare(ctx("Song, Xiaodan", topics=frozenset({"ml"})), ctx("Xiaodan Song", topics=frozenset({"ml"}),
+                   venues=frozenset({"iclr"}))).score >= 0.5
+    assert not compare(ctx("Jürgen Müller"), ctx("Jurgen Muller")).reasons[0].startswith("different")
+
+
+def test_two_different_orcids_never_merge_whatever_the_context() -> None:
+    shared = frozenset({"zhou|d", "sun|z", "tan|m"})
+    a = ctx("Xiaodan Song", orcid="0000-0001-0000-0001", coauthors=shared)
+    b = ctx("Xiaodan Song", orcid="0000-0002-0000-0002", coauthors=shared)
+    assert not compare(a, b).merge
+
+
+def test_two_different_full_given_names_never_merge() -> None:
+    shared = frozenset({"zhou|d", "sun|z", "tan|m"})
+    result = compare(ctx("Xiaodan Song", coauthors=shared), ctx("Xiaoming Song", coauthors=shared))
+    assert not result.merge and "different given names" in result.reasons[0]
+
+
+def test_venue_from_comment() -> None:
+    venue = from_comment("Accepted to CVPR2022")
+    assert venue is not None and venue.year == 2022 and "Computer Vision" in venue.name
+    assert from_comment("submitted to TPAMI") is None

@@ -1,0 +1,166 @@
+"""The pipeline against the real embedded store: idempotency, bad input, versions, hard constraints, undo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, wipe
+
+from peergraph.ingest.merges import show, undo
+from peergraph.ingest.pipeline import ingest_records
+from peergraph.ingest.records import AuthorRef, BadRecord, PaperRecord, make_provenance
+from peergraph.ingest.sources.files import read_file
+from peergraph.store.driver import Graph
+
+SAMPLES = [FIXTURES / "ingest" / "dblp_sample.jsonl", FIXTURES / "ingest" / "acm_sample.jsonl"]
+
+
+def rec(rid: str, title: str | None, source: str = "test", **kw: object) -> PaperRecord:
+    payload = {"id": rid, "title": title, **{k: str(v) for k, v in kw.items()}}
+    return PaperRecord(provenance=make_provenance(source, rid, payload), title=title, **kw)  # type: ignore[arg-type]
+
+
+def snapshot(graph: Graph) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every node and edge with its properties, timestamps left out: two equal snapshots are one graph."""
+    skip = {"fetched_at", "created_at", "undone_at"}
+    nodes = graph.read("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
+    edges = graph.read(
+        "MATCH (a)-[r]->(b) RETURN a.uid AS a, type(r) AS t, b.uid AS b, properties(r) AS p"
+    )
+    norm = sorted(
+        (tuple(n["l"]), json.dumps({k: v for k, v in n["p"].items() if k not in skip}, sort_keys=True)) for n in nodes
+    )
+    rels = sorted((e["a"], e["t"], e["b"], json.dumps(e["p"], sort_keys=True)) for e in edges)
+    return norm, rels
+
+
+def ingest_samples(graph: Graph, batch_size: int = 200) -> dict[str, object]:
+    items = [item for path in SAMPLES for item in read_file(path, "dblp-acm")]
+    return ingest_records(graph, items, batch_size=batch_size).as_dict()
+
+
+def test_ingesting_twice_changes_nothing(empty_graph: Graph) -> None:
+    first = ingest_samples(empty_graph)
+    assert first["records_read"] == 300 and first["merged_papers"] >= 140
+    before = snapshot(empty_graph)
+    second = ingest_samples(empty_graph)
+    assert second["unchanged"] == 300 and second["new_papers"] == 0 and second["batches"] == 0
+    assert snapshot(empty_graph) == before
+    counts = empty_graph.counts()["nodes"]
+    assert counts["SourceRecord"] == 300 and counts["Paper"] < 165
+
+
+def test_bad_input_is_reported_and_every_good_record_lands(empty_graph: Graph, tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "ok-1", "title": "Robust Query Processing in Sensor Networks", "authors": ["Jane Doe"]}),
+        '{"id": "broken", "title": "truncated',
+        json.dumps({"id": "empty"}),
+        json.dumps({"id": "huge", "title": "x" * 50_000}),
+        json.dumps({"id": "inject", "title": "x'}) DETACH DELETE n //", "authors": ["Robert'); DROP--"]}),
+        json.dumps({"id": "ok-2", "title": "Adaptive Indexing for Column Stores", "year": 2012}),
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"id": "latin", "title": "caf\xe9"}\n')
+    items = list(read_file(path, "mixed")) + [BadRecord("mixed", "net", "HTTP 503 after 4 attempts")]
+    report = ingest_records(empty_graph, items)
+    reasons = {s.record_id: s.reason for s in report.skipped}
+    assert set(reasons) >= {"line 2", "empty", "huge", "line 7", "net"}
+    assert all(reason for reason in reasons.values())
+    titles = {r["t"] for r in empty_graph.read("MATCH (p:Paper) RETURN p.title AS t")}
+    assert titles == {
+        "Robust Query Processing in Sensor Networks",
+        "Adaptive Indexing for Column Stores",
+        "x'}) DETACH DELETE n //",
+    }
+    assert empty_graph.read("MATCH (a:Author) WHERE a.name STARTS WITH 'Robert' RETURN a.name AS n")[0]["n"] == (
+        "Robert'); DROP--"
+    )
+
+
+def test_preprint_and_published_become_two_papers_joined_by_version_of(empty_graph: Graph) -> None:
+    title = "Token Dropping for Efficient BERT Pretraining"
+    people = (AuthorRef(raw="Le Hou"), AuthorRef(raw="Richard Yuanzhe Pang"))
+    ingest_records(empty_graph, [rec("2203.13240", title, "arxiv", type="preprint", arxiv_id="2203.13240",
+                                     year=2022, authors=people)])
+    ingest_records(empty_graph, [rec("W1", title, "openalex", type="conference", doi="10.18653/v1/2022.acl-long.262",
+                                     year=2022, authors=people)])
+    rows = empty_graph.read("MATCH (a:Paper)-[:VERSION_OF]->(b:Paper) RETURN a.arxiv_id AS pre, b.doi AS pub")
+    assert rows == [{"pre": "2203.13240", "pub": "10.18653/v1/2022.acl-long.262"}]
+    assert empty_graph.counts()["nodes"]["Paper"] == 2
+    # The two versions share their authors: the same two people, not four.
+    assert empty_graph.counts()["nodes"]["Author"] == 2
+
+
+def test_two_orcids_stay_two_authors_even_on_a_merged_paper(empty_graph: Graph) -> None:
+    title = "Auto-scaling Vision Transformers without Training"
+    a = AuthorRef(raw="Xiaodan Song", orcid="0000-0001-0000-0001")
+    b = AuthorRef(raw="Xiaodan Song", orcid="0000-0002-0000-0002")
+    ingest_records(empty_graph, [rec("r1", title, arxiv_id="2202.11921", authors=(a,)),
+                                 rec("r2", title, arxiv_id="2202.11921", authors=(b,))])
+    assert empty_graph.counts()["nodes"]["Paper"] == 1
+    orcids = {r["o"] for r in empty_graph.read("MATCH (a:Author) RETURN a.orcid AS o")}
+    assert orcids == {"0000-0001-0000-0001", "0000-0002-0000-0002"}
+
+
+def test_initials_join_the_full_name_through_shared_coauthors(empty_graph: Graph) -> None:
+    first = rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models", year=2020,
+                authors=(AuthorRef(raw="Jiahui Yu"), AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le")))
+    second = rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
+                 authors=(AuthorRef(raw="Denny Zhou"), AuthorRef(raw="X. Song"), AuthorRef(raw="Q. Le")))
+    ingest_records(empty_graph, [first])
+    ingest_records(empty_graph, [second])
+    rows = empty_graph.read(
+        "MATCH (a:Author {family: 'Song'})-[e:AUTHORED]->(p:Paper) "
+        "RETURN a.name AS name, e.method AS method, e.confidence AS confidence ORDER BY p.title"
+    )
+    assert {r["name"] for r in rows} == {"Xiaodan Song"}
+    assert rows[1]["method"].startswith("name:initials") and 0.6 <= rows[1]["confidence"] < 1.0
+
+
+@pytest.fixture
+def merged_paper(empty_graph: Graph) -> tuple[Graph, str]:
+    title = "Large Batch Optimization for Deep Learning: Training BERT in 76 minutes"
+    one = rec("one", title, year=2020, authors=(AuthorRef(raw="Yang You"), AuthorRef(raw="Jing Li")),
+              categories=("cs.LG",))
+    two = rec("two", title + ".", year=2019, authors=(AuthorRef(raw="Yang You"), AuthorRef(raw="Sashank Reddi")),
+              categories=("cs.CL",))
+    ingest_records(empty_graph, [one, two])
+    uid = empty_graph.read("MATCH (p:Paper) RETURN p.uid AS uid")[0]["uid"]
+    return empty_graph, uid
+
+
+def test_merges_show_explains_the_records_and_the_evidence(merged_paper: tuple[Graph, str]) -> None:
+    graph, uid = merged_paper
+    explanation = show(graph, uid)
+    assert sorted(r["record_id"] for r in explanation.records) == ["one", "two"]
+    [decision] = [d for d in explanation.decisions if d["kind"] == "paper"]
+    assert decision["record_id"] == "two" and any("title similarity" in r for r in decision["reasons"])
+
+
+def test_merges_undo_restores_two_papers_with_their_own_edges(merged_paper: tuple[Graph, str]) -> None:
+    graph, uid = merged_paper
+    [decision] = [d for d in show(graph, uid).decisions if d["kind"] == "paper"]
+    result = undo(graph, decision["uid"])
+    assert result.kept_uid == uid and result.restored_uid != uid
+
+    def authors_and_topics(paper: str) -> tuple[set[str], set[str], set[str]]:
+        row = graph.read(
+            "MATCH (p:Paper {uid: $uid}) RETURN [(a)-[:AUTHORED]->(p) | a.name] AS authors, "
+            "[(p)-[:HAS_TOPIC]->(t) | t.code] AS topics, [(p)-[:DERIVED_FROM]->(s) | s.record_id] AS records",
+            {"uid": paper},
+        )[0]
+        return set(row["authors"]), set(row["topics"]), set(row["records"])
+
+    assert authors_and_topics(uid) == ({"Yang You", "Jing Li"}, {"cs.LG"}, {"one"})
+    assert authors_and_topics(result.restored_uid) == ({"Yang You", "Sashank Reddi"}, {"cs.CL"}, {"two"})
+    assert graph.read("MATCH (m:MergeDecision {uid: $u}) RETURN m.undone AS u", {"u": decision["uid"]})[0]["u"]
+    # A rerun of the same input keeps them apart: the records are already in the graph.
+    wipe_check = graph.counts()["nodes"]["Paper"]
+    assert wipe_check == 2
+
+
+def test_seed_graph_fixture_is_usable_after_other_modules(graph: Graph) -> None:
+    wipe(graph)
+    assert graph.counts()["nodes"] == {}
