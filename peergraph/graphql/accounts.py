@@ -249,6 +249,20 @@ async def require_account(info: strawberry.Info) -> identity.AccountData:
     return await _require_account(info)
 
 
+async def author_uid(info: strawberry.Info, raw: strawberry.ID) -> str:
+    """The uid of the author named by any id form the API accepts (uid, ORCID, OpenAlex id).
+
+    Uses the request's entity loader when the composed schema provides one; an unknown id comes back
+    unchanged, and the service then answers NotFound.
+    """
+    loaders = getattr(info.context, "loaders", None)
+    if loaders is not None and "author" in getattr(loaders, "entity", {}):
+        row = await loaders.entity["author"].load(str(raw))
+        if row:
+            return str(row["uid"])
+    return str(raw)
+
+
 async def as_account(info: strawberry.Info, fn: Callable[..., Any], *args: Any,
                      wrap: Callable[[Any], Any] = lambda x: x) -> Any:
     """Run `fn(graph, account, *args)` for the calling account; expected failures become error types."""
@@ -297,7 +311,7 @@ class AccountQuery:
     async def follow_state(self, info: strawberry.Info, author_id: strawberry.ID) -> FollowOutcome:
         try:
             account = await current_account(info)
-            return follow_type(await call(network.follow_state, graph_of(info), str(author_id), account))
+            return follow_type(await call(network.follow_state, graph_of(info), await author_uid(info, author_id), account))
         except EXPECTED as exc:
             return as_error(exc)
 
@@ -331,11 +345,11 @@ class Mutation:
 
     @strawberry.mutation(description="Claim an author record; a curator decides. Conflict if already claimed.")
     async def claim_author(self, info: strawberry.Info, author_id: strawberry.ID) -> ClaimResult:
-        return await as_account(info, claims.claim_author, str(author_id), wrap=claim_type)
+        return await as_account(info, claims.claim_author, await author_uid(info, author_id), wrap=claim_type)
 
     @strawberry.mutation(description="Claim an author by ORCID sign-in: returns the URL to send the browser to.")
     async def start_orcid_claim(self, info: strawberry.Info, author_id: strawberry.ID) -> OrcidStartResult:
-        return await as_account(info, orcid.start_orcid_claim, str(author_id),
+        return await as_account(info, orcid.start_orcid_claim, await author_uid(info, author_id),
                                 wrap=lambda r: OrcidClaimStart(claim=claim_type(r[0]), authorize_url=r[1]))
 
     @strawberry.mutation(description="Finish an ORCID claim with the code and state ORCID redirected back with.")
@@ -345,7 +359,7 @@ class Mutation:
 
     @strawberry.mutation(description="Claim an author by e-mail at one of its institutions' domains: a link is sent.")
     async def request_email_claim(self, info: strawberry.Info, author_id: strawberry.ID, email: str) -> ClaimResult:
-        return await as_account(info, mail.request_email_claim, str(author_id), email, wrap=claim_type)
+        return await as_account(info, mail.request_email_claim, await author_uid(info, author_id), email, wrap=claim_type)
 
     @strawberry.mutation(description="Confirm an e-mail claim with the token from the link (the link is the proof).")
     async def confirm_email_claim(self, info: strawberry.Info, token: str) -> ClaimResult:
@@ -364,25 +378,25 @@ class Mutation:
 
     @strawberry.mutation(description="Follow an author.")
     async def follow(self, info: strawberry.Info, author_id: strawberry.ID) -> FollowOutcome:
-        return await as_account(info, network.follow, str(author_id), wrap=follow_type)
+        return await as_account(info, network.follow, await author_uid(info, author_id), wrap=follow_type)
 
     @strawberry.mutation(description="Stop following an author.")
     async def unfollow(self, info: strawberry.Info, author_id: strawberry.ID) -> FollowOutcome:
-        return await as_account(info, network.unfollow, str(author_id), wrap=follow_type)
+        return await as_account(info, network.unfollow, await author_uid(info, author_id), wrap=follow_type)
 
     @strawberry.mutation(description="Say whether the author is open to collaborate (its verified claimant only).")
     async def set_open_to_collaborate(self, info: strawberry.Info, author_id: strawberry.ID,
                                       open: bool) -> OpenToCollaborateOutcome:
         return await as_account(
-            info, network.set_open_to_collaborate, str(author_id), open,
+            info, network.set_open_to_collaborate, await author_uid(info, author_id), open,
             wrap=lambda v: OpenToCollaborateResult(author_id=author_id, open_to_collaborate=v))
 
     @strawberry.mutation(description="Invite a claimed author to collaborate (needs your own verified claim, L2+).")
     async def invite_to_collaborate(self, info: strawberry.Info, author_id: strawberry.ID,
                                     message: str) -> InviteResult:
-        return await as_account(info, network.invite, str(author_id), message, wrap=invitation_type)
+        return await as_account(info, network.invite, await author_uid(info, author_id), message, wrap=invitation_type)
 
     @strawberry.mutation(description="Vouch for a co-author of your verified author (two vouches make L3).")
     async def vouch(self, info: strawberry.Info, author_id: strawberry.ID) -> VouchOutcome:
-        return await as_account(info, network.vouch, str(author_id),
+        return await as_account(info, network.vouch, await author_uid(info, author_id),
                                 wrap=lambda n: VouchResult(author_id=author_id, vouches=n))
