@@ -126,3 +126,25 @@ def test_size_bounds_name_the_field() -> None:
     assert bounded("title", "ok", MAX_TITLE) == "ok"
     with pytest.raises(FieldTooLarge, match="title is 5,000,000 characters"):
         bounded("title", "x" * 5_000_000, MAX_TITLE)
+
+
+def test_the_fast_path_agrees_with_nameparser_on_every_recorded_name() -> None:
+    import json
+    from pathlib import Path
+
+    from peergraph.ingest.normalize import _nameparser_split, _plain_split
+    from peergraph.ingest.sources import parse_atom, read_openalex_file
+
+    fixtures = Path(__file__).parent / "fixtures"
+    names: set[str] = set()
+    for path in (fixtures / "arxiv").glob("*.json"):
+        body = json.loads(path.read_text(encoding="utf-8"))["body"].encode("latin-1")
+        names.update(a.raw for r in parse_atom(body).records for a in getattr(r, "authors", ()))
+    names.update(a.raw for r in read_openalex_file(fixtures / "openalex" / "W2741809807.json")
+                 for a in getattr(r, "authors", ()))
+    plain = [n for n in names if _plain_split(clean_text(n) or "")]
+    assert len(names) > 250 and len(plain) > 0.8 * len(names)
+    for name in plain:
+        text = clean_text(name) or ""
+        assert _plain_split(text) == _nameparser_split(text), name
+    assert _plain_split("Peter H. N. de With") is None and _plain_split("Dr. Jane Doe") is None

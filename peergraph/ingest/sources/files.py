@@ -121,13 +121,14 @@ def _strings(items: list[Any], key: str) -> tuple[str, ...]:
 
 def mapping_to_record(obj: Any, source: str, payload: Any, where: str) -> Item:
     """One contract object as a PaperRecord, or a BadRecord whose reason starts with `where` ('line 3')."""
-    record_id = f"sha256:{payload_hash(payload)[:16]}"
     if not isinstance(obj, dict):
         return BadRecord(source, where, f"{where}: expected a JSON object, got {type(obj).__name__}")
+    record_id = where
     try:
         given_id = _str(obj, "id")
-        if given_id:
-            record_id = bounded("id", given_id.strip(), MAX_SHORT) or record_id
+        record_id = (bounded("id", given_id.strip(), MAX_SHORT) if given_id else None) or (
+            f"sha256:{payload_hash(payload)[:16]}"
+        )
         raw_authors = _list(obj, "authors")
         if len(raw_authors) > MAX_AUTHORS:
             raise FieldTooLarge(f"{len(raw_authors):,} authors (limit {MAX_AUTHORS:,})")
