@@ -73,3 +73,12 @@ def test_log_in_failures_are_rate_limited_and_secrets_stay_out_of_logs(api, capl
     assert ok["__typename"] == "AuthPayload"
     text = caplog.text
     assert "the right password 42" not in text and "guess number" not in text and ok["token"] not in text
+
+
+def test_expired_tokens_stop_working(api, graph):
+    from peergraph.accounts import identity
+
+    account = identity.log_in(graph, "ada@example.org", "correct horse battery").account
+    expired = identity.issue_token(graph, account, ttl_s=-1)
+    assert identity.account_for_token(graph, expired.token) is None
+    assert api(ME, expired.token)["me"] is None
