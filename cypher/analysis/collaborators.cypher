@@ -1,9 +1,9 @@
-// Purpose: An author's collaborators, strongest first, weighted exactly as
-//   peergraph.network.collaboration (collab-1) weighs them: per shared paper 1/(n-1) for n authors, damped
+// Purpose: An author's collaborators, strongest first, with the weight of peergraph.network.collaboration
+//   (formula collab-1, mirrored here). Per shared paper: 1/(n-1) for n authors, damped
 //   by hyper_authors/n past hyper_authors authors, times 0.5^(age/half_life) where age counts back from the
 //   author's latest publication year (unknown_recency when a year is missing); preprints superseded by a
 //   VERSION_OF are skipped. Close = at least close_min_shared shared papers and weight >= close_min_weight.
-//   The defaults below are that module's constants (tests/test_analysis_queries.py keeps them equal).
+//   The defaults below are that module's constants (tests/test_analysis_catalog.py keeps them equal).
 // Parameters:
 //   $author_uid (string, required): the author's uid.
 //   $limit (int, default 25): at most this many collaborators.

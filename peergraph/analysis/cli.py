@@ -56,6 +56,12 @@ def _free_params(pairs: list[str]) -> dict[str, Any]:
     return out
 
 
+def _first_sentence(text: str) -> str:
+    """The table shows the first sentence; `show` and the JSON listing give the whole purpose."""
+    head, sep, _ = text.partition(". ")
+    return head + "." if sep else text
+
+
 def _params_summary(query: catalog.SavedQuery) -> str:
     return ", ".join(p.name if p.required else f"{p.name}={json.dumps(p.default)}" for p in query.params)
 
@@ -68,7 +74,7 @@ def list_queries(fmt: str = typer.Option("table", "--format", help="table or jso
     if fmt == "json":
         typer.echo(json.dumps([{k: q.as_dict()[k] for k in ("name", "purpose", "params")} for q in queries], indent=2))
         return
-    rows = [{"name": q.short_name, "purpose": q.purpose, "params": _params_summary(q)} for q in queries]
+    rows = [{"name": q.short_name, "purpose": _first_sentence(q.purpose), "params": _params_summary(q)} for q in queries]
     typer.echo(render(rows, "table"))
 
 

@@ -116,10 +116,11 @@ class QueryRefused(BadInput):
     """The guard refused a query before running it."""
 
 
-def _refuse(text: str, token: Token, why: str) -> QueryRefused:
+def _refuse(text: str, token: Token, why: str, *, writes: bool = True) -> QueryRefused:
     line = text.count("\n", 0, token.pos) + 1
     col = token.pos - (text.rfind("\n", 0, token.pos) + 1) + 1
-    return QueryRefused(f"refused: {why} (line {line}, column {col}); the analysis runner only reads")
+    tail = "; the analysis runner only reads" if writes else ""
+    return QueryRefused(f"refused: {why} (line {line}, column {col}){tail}")
 
 
 def _keyword_position(tokens: Sequence[Token], i: int) -> bool:
@@ -179,15 +180,17 @@ def _bound(text: str, tok: Token, lo: Token | None, hi: Token | None, ranged: bo
     """Refuse an unbounded or too long repetition; `ranged` says whether `..` or `,` was present."""
     for t in (lo, hi):
         if t is not None and not t.text.isdigit():
-            raise _refuse(text, tok, f"{what} has a non-integer bound {t.text}")
+            raise _refuse(text, tok, f"{what} has a non-integer bound {t.text}", writes=False)
     if ranged and hi is None or not ranged and lo is None:
         raise _refuse(
             text, tok,
             f"{what} has no upper bound; give it one of at most {MAX_PATH_LENGTH} (e.g. *1..4 or {{1,4}})",
+            writes=False,
         )
     top = int((hi or lo).text)  # type: ignore[union-attr]
     if top > MAX_PATH_LENGTH:
-        raise _refuse(text, tok, f"{what} allows {top} hops; the most the runner allows is {MAX_PATH_LENGTH}")
+        raise _refuse(text, tok, f"{what} allows {top} hops; the most the runner allows is {MAX_PATH_LENGTH}",
+                      writes=False)
 
 
 def _num(tokens: Sequence[Token], j: int) -> Token | None:
@@ -270,6 +273,7 @@ def _check_path_lengths(text: str, tokens: Sequence[Token]) -> None:
                 raise _refuse(
                     text, tok,
                     f"quantified path pattern {tok.text} has no upper bound; write {{1,n}} with n at most {MAX_PATH_LENGTH}",
+                    writes=False,
                 )
 
 
@@ -282,7 +286,7 @@ def check(text: str) -> list[Token]:
         tokens = tokens[:-1]
     for tok in tokens:
         if tok.kind == PUNCT and tok.text == ";":
-            raise _refuse(text, tok, "more than one statement; run one query at a time")
+            raise _refuse(text, tok, "more than one statement; run one query at a time", writes=False)
     for i, tok in enumerate(tokens):
         if tok.kind in (WORD, NAME):
             _check_function(text, tokens, i)
