@@ -94,3 +94,13 @@ def test_a_hundred_unverified_followers_add_at_most_one_point(graph, gamed):
     add_follows(graph, [{"account": f"sock{i}", "author": "peer1"} for i in range(100)])
     recompute(graph, only=["peer1"])
     assert 0 <= scores(graph)["peer1"] - before <= 1
+
+
+def test_following_your_own_record_is_not_a_verified_follow(graph, gamed):
+    before = scores(graph)["real"]
+    add_follows(graph, [{"account": "acc-grace", "author": "real"}])  # Grace holds the verified claim on "real"
+    recompute(graph, only=["real"])
+    assert scores(graph)["real"] == before
+    add_follows(graph, [{"account": "acc-vera", "author": "real"}])  # a verified colleague does count
+    recompute(graph, only=["real"])
+    assert scores(graph)["real"] > before

@@ -64,8 +64,9 @@ def test_unverified_followers_count_next_to_nothing():
     assert comp.community(one_verified).points > comp.community(crowd).points
 
 
-def test_competing_and_rejected_claims_cost_consistency():
+def test_competing_claims_and_shaky_attributions_cost_consistency():
     clean = comp.consistency(comp.AuthorFacts(uid="x", authorships=10))
     disputed = comp.consistency(comp.AuthorFacts(uid="x", authorships=10, competing_claims=1, rejected_claims=1))
     shaky = comp.consistency(comp.AuthorFacts(uid="x", authorships=10, low_confidence_authorships=5))
-    assert (clean.points, disputed.points, shaky.points) == (5.0, 2.0, 2.5)
+    assert (clean.points, disputed.points, shaky.points) == (5.0, 3.0, 2.5)
+    assert any("not counted" in e.description for e in disputed.evidence)

@@ -1,4 +1,5 @@
-// Purpose: The facts the trust score is computed from, for a batch of authors.
+// Purpose: The facts the trust score is computed from, for a batch of authors. A verified follower is
+//   an account holding a verified claim on another author (following your own record counts as unverified).
 // Parameters: $uids (list<string>, required): author uids.
 //   $low (float, required): authorships below this confidence count as low-confidence.
 // Returns: uid (string), orcid (string), works (int), first_year (int), last_year (int), authorships (int),
@@ -35,8 +36,9 @@ CALL {
   WITH a
   OPTIONAL MATCH (f:Account)-[:FOLLOWS]->(a)
   RETURN count(f) AS followers,
-         sum(CASE WHEN f IS NOT NULL AND EXISTS { MATCH (f)-[:MADE_CLAIM]->(:Claim {status: 'verified'}) }
-             THEN 1 ELSE 0 END) AS verified_followers
+         sum(CASE WHEN f IS NOT NULL AND EXISTS {
+               MATCH (f)-[:MADE_CLAIM]->(:Claim {status: 'verified'})-[:CLAIMS]->(other:Author) WHERE other <> a
+             } THEN 1 ELSE 0 END) AS verified_followers
 }
 CALL {
   WITH a

@@ -30,8 +30,7 @@ UNVERIFIED_FOLLOWER_WEIGHT = 0.002  # 100 unverified accounts weigh as much as 0
 
 CONSISTENCY_MAX = 5.0
 LOW_CONFIDENCE = 0.8
-CONFLICT_PENALTY = 2.0
-REJECTED_PENALTY = 1.0
+CONFLICT_PENALTY = 2.0  # an open dispute over who the author is; capped by the component's 5 points
 
 
 @dataclass(frozen=True)
@@ -133,8 +132,8 @@ def consistency(f: AuthorFacts) -> Component:
         evidence.append(Evidence(f"{f.competing_claims} competing claim(s) by different accounts "
                                  f"(-{CONFLICT_PENALTY:g} each)", "claims"))
     if f.rejected_claims:
-        points -= REJECTED_PENALTY * f.rejected_claims
-        evidence.append(Evidence(f"{f.rejected_claims} rejected claim(s) (-{REJECTED_PENALTY:g} each)", "claims"))
+        # Anyone can file a claim that gets rejected; it says nothing against the record itself.
+        evidence.append(Evidence(f"{f.rejected_claims} rejected claim(s) (not counted against the record)", "claims"))
     return Component("consistency", _r(max(0.0, min(CONSISTENCY_MAX, points))), CONSISTENCY_MAX, evidence)
 
 
