@@ -110,6 +110,7 @@ def test_the_time_budget_stops_a_query(client: TestClient, token: str) -> None:
         ("collaborators", {"params": {"uid": "a_alan"}}, "InvalidInputError", "takes no parameter uid"),
         ("collaborators", {"params": ["a_alan"]}, "InvalidInputError", "params must be an object"),
         ("trust_distribution", {"limit": 5000}, "InvalidInputError", "limit must be between 1 and 1000"),
+        ("trust_distribution", {"timeout": -1.0}, "InvalidInputError", "timeoutSeconds must be more than 0"),
     ],
 )
 def test_expected_failures_are_schema_types(client: TestClient, token: str, name: str, variables: dict,

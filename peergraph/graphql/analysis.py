@@ -168,6 +168,8 @@ class AnalysisQuery:
             return InvalidInputError(message="params must be an object such as {\"author_uid\": \"...\"}")
         if not 1 <= limit <= MAX_ROWS:
             return InvalidInputError(message=f"limit must be between 1 and {MAX_ROWS}, not {limit}")
+        if timeout_seconds is not None and timeout_seconds <= 0:
+            return InvalidInputError(message=f"timeoutSeconds must be more than 0, not {timeout_seconds:g}")
         left = _time_left(info)
         timeout = timeout_seconds if timeout_seconds is not None else (left or runner.DEFAULT_TIMEOUT_S)
         if left is not None:

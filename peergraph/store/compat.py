@@ -23,8 +23,9 @@ tests/test_store_compat.py:
   back to idle within a second, store fine afterwards) is `TERMINATE TRANSACTIONS $ids` from another
   session; `SHOW TRANSACTIONS` lists the caller's own transactions with their query text, and the
   read-only user may terminate its own. `analysis.runner` tags each query with a comment and
-  terminates it by tag at its deadline or row budget. On Neo4j the transaction timeout is enforced by
-  the server and the same two commands exist.
+  terminates it by tag at its deadline or row budget (tests/test_analysis_runner.py, and
+  bench/analysis_budget.py for the figures). On Neo4j the transaction timeout is enforced by the
+  server and the same two commands exist.
 - `elementId()` formats differ: PeerGraph only ever exposes `uid`.
 """
 
