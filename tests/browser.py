@@ -67,7 +67,9 @@ def find_chromium() -> str | None:
 def require_chromium() -> str:
     path = find_chromium()
     if path is None:
-        reason = "Chromium is not installed (apt-get install -y chromium); the browser tests need it"
+        configured = os.environ.get("PEERGRAPH_CHROMIUM")
+        where = f"PEERGRAPH_CHROMIUM={configured} does not exist" if configured else "Chromium is not installed"
+        reason = f"{where} (apt-get install -y chromium); the browser tests need it"
         if os.environ.get("CI"):
             pytest.fail(reason + " and CI is set, so they may not be skipped")
         pytest.skip(reason)

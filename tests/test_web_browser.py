@@ -5,6 +5,7 @@ on 127.0.0.1, with the five seed pages ingested. Screenshots go to test-output/s
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,6 +57,15 @@ def explorer_count(page: Any, name: str) -> int:
     return int(page.get_attribute("#explorer", f"data-{name}"))
 
 
+def wait_until(page: Any, expression: str, timeout_s: float = TIMEOUT_MS / 1000) -> None:
+    """Poll a JS expression with page.evaluate (wait_for_function would need 'unsafe-eval', which the CSP forbids)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s:g} s: {expression}")
+        page.wait_for_timeout(50)
+
+
 def wait_ready(page: Any) -> None:
     page.wait_for_selector("#explorer[data-status='ready']")
 
@@ -99,19 +109,19 @@ def test_explorer_draws_expands_filters_and_scrubs_years(page: Any, base_url: st
         paper,
     )
     page.mouse.dblclick(point["x"], point["y"])
-    page.wait_for_function(f"Number(document.getElementById('explorer').dataset.nodeCount) > {first}")
+    wait_until(page, f"Number(document.getElementById('explorer').dataset.nodeCount) > {first}")
     wait_ready(page)
     expanded = explorer_count(page, "node-count")
     assert page.evaluate("id => window.peergraphExplorer.cy.getElementById(id).hasClass('expanded')", paper)
 
-    # The type filter hides people, and the URL keeps the choice.
-    people = page.evaluate("window.peergraphExplorer.cy.nodes('[type = \"AUTHOR\"]').length")
-    assert people >= 2
-    page.uncheck("#type-filter input[value='AUTHOR']")
-    assert explorer_count(page, "visible-count") == expanded - people + 1  # the centre stays
-    assert page.evaluate("window.peergraphExplorer.cy.nodes('[type = \"AUTHOR\"]').not('.center').every(n => !n.visible())")
-    assert "types=PAPER" in page.url
-    page.check("#type-filter input[value='AUTHOR']")
+    # The type filter hides the topics the expansion brought, and the URL keeps the choice.
+    topics = page.evaluate("window.peergraphExplorer.cy.nodes('[type = \"TOPIC\"]').length")
+    assert topics >= 1
+    page.uncheck("#type-filter input[value='TOPIC']")
+    assert explorer_count(page, "visible-count") == expanded - topics
+    assert page.evaluate("window.peergraphExplorer.cy.nodes('[type = \"TOPIC\"]').every(n => !n.visible())")
+    assert "types=AUTHOR%2CPAPER%2CINSTITUTION%2CVENUE" in page.url
+    page.check("#type-filter input[value='TOPIC']")
     assert explorer_count(page, "visible-count") == expanded
 
     # The year range refetches with since/until: the 2020 papers leave, the 2022 ones stay.
@@ -119,7 +129,7 @@ def test_explorer_draws_expands_filters_and_scrubs_years(page: Any, base_url: st
         """() => { const s = document.getElementById('year-since'); s.value = '2021';
                    s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change')); }"""
     )
-    page.wait_for_function("new URL(location.href).searchParams.get('since') === '2021'")
+    wait_until(page, "new URL(location.href).searchParams.get('since') === '2021'")
     wait_ready(page)
     years = page.evaluate("window.peergraphExplorer.cy.nodes('[type = \"PAPER\"]').map(n => n.data('year'))")
     assert years and all(y is None or y >= 2021 for y in years)
@@ -146,4 +156,34 @@ def test_explorer_search_finds_a_person_by_name_variant(page: Any, base_url: str
     page.fill("#explorer-q", "qqqzzzxxyy")
     page.click("#explorer-search button[type=submit]")
     page.wait_for_selector("#search-results .empty")
+    assert page.js_errors == []
+
+
+def test_signed_in_reader_follows_and_claims_from_the_profile(page: Any, base_url: str, seed_graph: Graph) -> None:
+    song = author_uid(seed_graph, "Xiaodan Song")
+    page.goto(f"{base_url}/authors/{song}")
+    page.click("#follow-hint a")  # "Log in to follow"
+    page.wait_for_url(f"**/login?next=/authors/{song}")
+    page.fill("input[name=email]", "reader@example.org")
+    page.fill("input[name=password]", "a long enough passphrase")
+    page.click("button[data-mode=signup]")  # first press asks for a display name
+    page.fill("input[name=displayName]", "A. Reader")
+    page.click("button[data-mode=signup]")
+    page.wait_for_url(f"**/authors/{song}")
+    page.wait_for_selector("#follow-button:not([disabled])")
+    assert page.inner_text("#session-name") == "A. Reader"
+    assert page.inner_text("#follow-count") == "0"
+    page.click("#follow-button")
+    page.wait_for_selector("#follow-button[aria-pressed='true']:not([disabled])")
+    assert page.inner_text("#follow-count") == "1"
+    assert page.inner_text("#count-followers") == "1"
+    # Invitations stay explained until the record is claimed; the claim goes to a curator.
+    assert page.is_disabled("#invite-button")
+    assert "Claim this author entity first" in page.inner_text("#invite-hint")
+    page.click("#claim-button")
+    page.wait_for_selector("#action-message:has-text('curator')")
+    assert page.is_disabled("#claim-button")
+    page.reload()
+    page.wait_for_selector("#follow-button[aria-pressed='true']")
+    assert "waiting for a curator" in page.inner_text("#claim-hint")
     assert page.js_errors == []

@@ -13,13 +13,17 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
+from peergraph.errors import NotFound, StoreUnavailable
+
 log = logging.getLogger("peergraph.web")
 
 WORKS_PAGE_SIZE = 20
 PANEL_LIMIT_PER_TYPE = 12
 
+# Page sizes are literals in the documents, not variables: the API's result-size limit reads them to
+# bound the request (a variable counts as the maximum page size).
 PROFILE_QUERY = """
-query ProfilePage($id: ID!, $first: Int!, $after: String, $limitPerType: Int!) {
+query ProfilePage($id: ID!, $after: String) {
   profile(authorId: $id) {
     author { id name }
     headline
@@ -31,13 +35,13 @@ query ProfilePage($id: ID!, $first: Int!, $after: String, $limitPerType: Int!) {
       components { name points maxPoints evidence { description source } }
     }
     worksCount followersCount topicsCount closeCollaboratorsCount
-    works(first: $first, after: $after) {
+    works(first: %(first)d, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { id title abstract year type venue { name } } }
     }
   }
-  neighborhood(id: $id, depth: 2, limitPerType: $limitPerType) {
+  neighborhood(id: $id, depth: 2, limitPerType: %(panel)d) {
     nodes { id type label year weight }
     edges { source target type weight }
     truncated { type count }
@@ -46,8 +50,8 @@ query ProfilePage($id: ID!, $first: Int!, $after: String, $limitPerType: Int!) {
 """
 
 NEIGHBORHOOD_QUERY = """
-query ExplorerSlice($id: ID!, $since: Int, $until: Int, $limitPerType: Int!) {
-  neighborhood(id: $id, depth: 1, limitPerType: $limitPerType, since: $since, until: $until) {
+query ExplorerSlice($id: ID!, $since: Int, $until: Int) {
+  neighborhood(id: $id, depth: 1, limitPerType: 25, since: $since, until: $until) {
     nodes { id type label year weight }
     edges { source target type weight }
     truncated { type count }
@@ -56,8 +60,8 @@ query ExplorerSlice($id: ID!, $since: Int, $until: Int, $limitPerType: Int!) {
 """
 
 SEARCH_QUERY = """
-query ExplorerSearch($query: String!, $first: Int!) {
-  search(query: $query, first: $first) {
+query ExplorerSearch($query: String!) {
+  search(query: $query, first: 20) {
     edges {
       score
       node {
@@ -71,6 +75,10 @@ query ExplorerSearch($query: String!, $first: Int!) {
   }
 }
 """
+
+
+def profile_query() -> str:
+    return PROFILE_QUERY % {"first": WORKS_PAGE_SIZE, "panel": PANEL_LIMIT_PER_TYPE}
 
 
 class PageError(Exception):
@@ -123,9 +131,12 @@ async def execute(request: Request, document: str, variables: dict[str, Any]) ->
         log.warning("page query failed before resolving: %s", type(exc).__name__)
         raise (FAILED if await _store_reachable(request) else STORE_DOWN) from exc
     if result.errors:
-        # Masked errors say nothing about their cause, so ask the store directly whether it is up.
+        originals = [e.original_error for e in result.errors]
+        if any(isinstance(o, NotFound) for o in originals):
+            raise not_found("record with this id")
         log.warning("page query returned errors: %s", "; ".join(e.message for e in result.errors)[:500])
-        if not await _store_reachable(request):
+        # Masked errors say nothing about their cause, so ask the store directly whether it is up.
+        if any(isinstance(o, StoreUnavailable) for o in originals) or not await _store_reachable(request):
             raise STORE_DOWN
         if result.data is None:
             raise FAILED

@@ -26,6 +26,7 @@ ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 ENV.globals.update(version=VERSION, type_name=views.type_name, node_type=views.node_type)
+ENV.filters["number"] = views.number
 
 # Scripts and styles come only from this server; no inline script runs (data travels as JSON blocks).
 SECURITY_HEADERS = {
@@ -56,14 +57,8 @@ async def profile_page(request: Request) -> Response:
     after = request.query_params.get("after") or None
     if len(author_id) > 200 or (after is not None and len(after) > 200):
         return bad_request(request, "The author id or page cursor in this link is too long.")
-    variables = {
-        "id": author_id,
-        "first": api.WORKS_PAGE_SIZE,
-        "after": after,
-        "limitPerType": api.PANEL_LIMIT_PER_TYPE,
-    }
     try:
-        data = await api.execute(request, api.PROFILE_QUERY, variables)
+        data = await api.execute(request, api.profile_query(), {"id": author_id, "after": after})
     except api.PageError as error:
         return error_page(request, error)
     profile = data.get("profile")
@@ -110,17 +105,23 @@ async def explore_page(request: Request) -> Response:
     status = 200
     try:
         if query:
-            data = await api.execute(request, api.SEARCH_QUERY, {"query": query, "first": 20})
+            data = await api.execute(request, api.SEARCH_QUERY, {"query": query})
             context["hits"] = views.search_hits(data)
         if focus:
-            variables = {"id": focus, "since": since, "until": until, "limitPerType": 25}
-            data = await api.execute(request, api.NEIGHBORHOOD_QUERY, variables)
+            variables = {"id": focus, "since": since, "until": until}
+            try:
+                data = await api.execute(request, api.NEIGHBORHOOD_QUERY, variables)
+            except api.PageError as error:
+                if error.status != 404:
+                    raise
+                data = {}  # the explorer stays usable: it says so and keeps the search box
             slice_ = data.get("neighborhood")
             if not slice_ or not slice_.get("nodes"):
                 status = 404
             else:
                 context["slice"] = slice_
-                context["groups"] = views.group_slice(slice_, center=focus)
+                groups = views.group_slice(slice_, center=focus)
+                context["groups"] = [g for g in groups if not types or g.type in types]
                 context["focus_node"] = next((n for n in slice_["nodes"] if n["id"] == focus), None)
     except api.PageError as error:
         return error_page(request, error)

@@ -45,7 +45,16 @@ def type_name(value: Any, plural: bool = False) -> str:
 def affiliation_text(affiliation: str | None, status: str | None) -> str:
     if affiliation:
         return affiliation
-    return AFFILIATION_STATUS.get((status or "").lower(), "Affiliation not imported")
+    key = "_".join((status or "").lower().replace("-", " ").split())
+    return AFFILIATION_STATUS.get(key, "Affiliation not imported")
+
+
+def number(value: Any) -> str:
+    """Points as people write them: 3.4, and 5 rather than 5.0."""
+    if value is None:
+        return ""
+    rounded = round(float(value), 1)
+    return str(int(rounded)) if rounded.is_integer() else str(rounded)
 
 
 def band_class(band: str | None) -> str:

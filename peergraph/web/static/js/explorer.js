@@ -5,10 +5,11 @@
   "use strict";
   var S = window.PeerGraphStyle;
   var LIMIT_PER_TYPE = 25;
-  var NEIGHBORHOOD = "query Slice($id: ID!, $since: Int, $until: Int, $limitPerType: Int!) {" +
-    " neighborhood(id: $id, depth: 1, limitPerType: $limitPerType, since: $since, until: $until) {" +
+  // Page sizes are literals: the API bounds a request by them (a variable counts as the maximum).
+  var NEIGHBORHOOD = "query Slice($id: ID!, $since: Int, $until: Int) {" +
+    " neighborhood(id: $id, depth: 1, limitPerType: " + LIMIT_PER_TYPE + ", since: $since, until: $until) {" +
     " nodes { id type label year weight } edges { source target type weight } truncated { type count } } }";
-  var SEARCH = "query Search($query: String!, $first: Int!) { search(query: $query, first: $first) {" +
+  var SEARCH = "query Search($query: String!) { search(query: $query, first: 20) {" +
     " edges { score node { __typename ... on Author { id name } ... on Paper { id title year }" +
     " ... on Topic { id label } ... on Institution { id name } } } } }";
 
@@ -43,7 +44,7 @@
   }
 
   function fetchSlice(id) {
-    return window.PeerGraph.gql(NEIGHBORHOOD, { id: id, since: state.since, until: state.until, limitPerType: LIMIT_PER_TYPE })
+    return window.PeerGraph.gql(NEIGHBORHOOD, { id: id, since: state.since, until: state.until })
       .then(function (data) { return data.neighborhood || { nodes: [], edges: [], truncated: [] }; });
   }
 
@@ -93,9 +94,6 @@
     root.dataset.nodeCount = String(cy.nodes().length);
     root.dataset.visibleCount = String(cy.nodes().not(".filtered").length);
     root.dataset.edgeCount = String(cy.edges().length);
-    var many = cy.nodes().length > 250;
-    cy.hideEdgesOnViewport(many); // keeps panning smooth with a few hundred nodes
-    cy.textureOnViewport(many);
     showTruncated();
   }
 
@@ -257,7 +255,7 @@
     if (!text) return;
     status("Searching…");
     try {
-      var data = await window.PeerGraph.gql(SEARCH, { query: text, first: 20 });
+      var data = await window.PeerGraph.gql(SEARCH, { query: text });
       var edges = (data.search && data.search.edges) || [];
       if (!edges.length) {
         var empty = document.createElement("li");
@@ -299,8 +297,8 @@
     readState();
     var box = $("explorer-graph");
     box.textContent = "";
-    cy = window.cytoscape({ container: box, style: S.stylesheet(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
-      pixelRatio: 1 });
+    // Haystack edges, labels hidden when small and a pixel ratio of 1 keep a few hundred nodes smooth.
+    cy = window.cytoscape({ container: box, style: S.stylesheet(), minZoom: 0.05, maxZoom: 4, pixelRatio: 1 });
     cy.on("tap", "node", function (event) { showDetails(event.target); });
     cy.on("dbltap", "node", function (event) { expand(event.target); });
 

@@ -23,7 +23,7 @@
       container: box, elements: S.toElements(slice), style: S.stylesheet(),
       layout: { name: "concentric", concentric: function (n) { return n.id() === payload.center ? 10 : (n.data("type") === "PAPER" ? 5 : 1); },
         levelWidth: function () { return 1; }, minNodeSpacing: 12, animate: false },
-      wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3
+      minZoom: 0.2, maxZoom: 3
     });
     var center = cy.getElementById(payload.center);
     center.addClass("center");
