@@ -204,6 +204,15 @@ def main() -> None:
         shape = json.loads(marker.read_text())
         rows = graph.read("MATCH (a:Author) WHERE COUNT { (a)-[:AUTHORED]->() } >= 4 RETURN a.uid AS uid LIMIT 3000")
         centers = random.Random(1).sample([r["uid"] for r in rows], min(40, len(rows)))
+        # Trust figures are stored ahead of requests in a deployment (`peergraph trust recompute`); do the
+        # same for the sampled authors so both sides read stored figures.
+        from peergraph.trust.recompute import recompute
+
+        t0 = time.perf_counter()
+        if graph.read("MATCH (a:Author) WHERE a.uid IN $uids AND a.trust_score IS NULL RETURN count(a) AS n",
+                      {"uids": centers})[0]["n"]:
+            recompute(graph, only=centers)
+        print(f"trust figures of {len(centers)} authors computed in {time.perf_counter() - t0:.1f}s", flush=True)
         raw = Raw(info.uri, ("root", embedded.root_password(home)), settings.database)
 
         results = asyncio.run(latency(graph, raw, centers, args.rounds))

@@ -65,6 +65,9 @@ def test_first_is_capped_and_nested_pages_cannot_multiply(client: TestClient) ->
     nested = '{ search(query: "engine", first: 100) { edges { node { ... on Paper { authors(first: 100) ' \
              '{ edges { node { papers(first: 100) { totalCount } } } } } } } } }'
     assert "the limit is 10000" in post(client, nested)["errors"][0]["message"]
+    hidden = 'query { search(query: "engine", first: 100) { edges { node { ...P } } } } ' \
+             'fragment P on Paper { authors(first: 100) { edges { node { papers(first: 100) { totalCount } } } } }'
+    assert "the limit is 10000" in post(client, hidden)["errors"][0]["message"]
     bad_cursor = post(client, '{ author(id: "a1") { papers(after: "nope") { totalCount } } }')
     assert "is not a cursor from this API" in bad_cursor["errors"][0]["message"]
     assert "depth must be between 1 and 3" in post(client, '{ neighborhood(id: "a1", depth: 9) { nodes { id } } }')[

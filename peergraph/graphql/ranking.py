@@ -58,7 +58,9 @@ def _name_forms(row: dict) -> list[str]:
 
 def score_author(query: str, row: dict) -> float:
     q = normalize(query)
-    return max((fuzz.token_sort_ratio(q, form) for form in _name_forms(row)), default=0.0) / 100.0
+    # token_set_ratio lets a lone family name ("song") match fully, a little below a whole-name match.
+    return max((max(fuzz.token_sort_ratio(q, f), 0.95 * fuzz.token_set_ratio(q, f)) for f in _name_forms(row)),
+               default=0.0) / 100.0
 
 
 def score_title(query: str, key: str) -> float:

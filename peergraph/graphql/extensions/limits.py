@@ -7,6 +7,8 @@
   where it is read (pagination.window);
 - time: RequestTimeout gives each request a budget that every database read draws from
   (context.Context.read passes the time left as the transaction timeout).
+- speed: parsing and validation are cached per query text (bounded LRU caches), which is why the
+  rule classes below are built once: a new class per request would never hit the validation cache.
 - errors: anything that is not a PeerGraphError or a GraphQL validation error is masked
   ("Unexpected error.") in the response and logged with its traceback.
 """
@@ -15,14 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from graphql import FieldNode, GraphQLError, IntValueNode, ValidationRule, VariableNode
+from graphql import FieldNode, FragmentSpreadNode, GraphQLError, IntValueNode, ValidationRule, VariableNode
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
     SchemaExtension,
+    ValidationCache,
+    max_aliases,
+    query_depth_limiter,
 )
 
 from peergraph.errors import PeerGraphError
@@ -59,15 +63,21 @@ class MaxResultSize(ValidationRule):
         name = field.name.value
         return DEFAULT_FIRST if name in _LISTS or name in _CONNECTIONS else 1
 
-    def _walk(self, selection_set, factor: int) -> int:  # noqa: ANN001
+    def _walk(self, selection_set, factor: int, fragments: frozenset[str] = frozenset()) -> int:  # noqa: ANN001
         if selection_set is None:
             return factor
         total = 0
         for sel in selection_set.selections:
             if isinstance(sel, FieldNode):
-                total += self._walk(sel.selection_set, factor * self._first(sel)) if sel.selection_set else 0
+                total += self._walk(sel.selection_set, factor * self._first(sel), fragments) if sel.selection_set else 0
+            elif isinstance(sel, FragmentSpreadNode):
+                name = sel.name.value
+                fragment = self.context.get_fragment(name)
+                # A fragment cycle is reported by graphql-core's own NoFragmentCycles rule; just stop here.
+                if fragment is not None and name not in fragments:
+                    total += self._walk(fragment.selection_set, factor, fragments | {name})
             else:
-                total += self._walk(getattr(sel, "selection_set", None), factor)
+                total += self._walk(sel.selection_set, factor, fragments)
         return max(total, factor)
 
 
@@ -88,6 +98,14 @@ class RequestTimeout(SchemaExtension):
         yield
 
 
+CACHE_SIZE = 512
+RULES = [
+    query_depth_limiter.create_validator(MAX_DEPTH, None),
+    max_aliases.create_validator(MAX_ALIASES),
+    MaxResultSize,
+]
+
+
 def _should_mask(error: GraphQLError) -> bool:
     original = error.original_error
     return original is not None and not isinstance(original, PeerGraphError)
@@ -96,10 +114,10 @@ def _should_mask(error: GraphQLError) -> bool:
 def limit_extensions() -> list:
     # Factories, so every request gets fresh extension instances.
     return [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: AddValidationRules([MaxResultSize]),
+        lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: AddValidationRules(RULES),
+        lambda: ValidationCache(maxsize=CACHE_SIZE),
         RequestTimeout,
         lambda: MaskErrors(should_mask_error=_should_mask),
     ]
