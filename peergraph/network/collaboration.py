@@ -18,6 +18,9 @@ Weight of co-author B for author A = the sum, over the papers A and B share, of
   researcher who stopped publishing keeps their network (weights do not decay with the calendar and
   are reproducible). A paper without a year counts as UNKNOWN_YEAR_RECENCY.
 
+Which papers count: every paper both authored, except a preprint that has a published version
+(`(preprint)-[:VERSION_OF]->(published)`): the same work is not counted twice.
+
 A close collaborator: at least CLOSE_MIN_SHARED_PAPERS shared papers AND weight >= CLOSE_MIN_WEIGHT.
 Repeated work is required (one paper, however small, is a single event), and the weight floor keeps
 out people met only on large or old papers. Example: two shared 6-author papers of the reference
