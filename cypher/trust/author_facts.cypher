@@ -4,7 +4,8 @@
 //   $low (float, required): authorships below this confidence count as low-confidence.
 // Returns: uid (string), orcid (string), works (int), first_year (int), last_year (int), authorships (int),
 //   low_confidence (int), orcid_authorships (int), venues (list<string>), sources (list<string>),
-//   claims (list<map>), followers (int), verified_followers (int), vouchers (list<map>).
+//   claims (list<map>), followers (int), verified_followers (int), vouchers (list<map>),
+//   collab_trust (float), formula_version (string): the propagated trust and formula of the last computation.
 // Mode: read
 UNWIND $uids AS uid
 MATCH (a:Author {uid: uid})
@@ -50,4 +51,5 @@ CALL {
   RETURN collect(DISTINCT CASE WHEN v IS NULL THEN null ELSE {account: v.uid, name: v.display_name} END) AS vouchers
 }
 RETURN a.uid AS uid, a.orcid AS orcid, works, first_year, last_year, authorships, low_confidence,
-       orcid_authorships, venues, sources, claims, followers, verified_followers, vouchers
+       orcid_authorships, venues, sources, claims, followers, verified_followers, vouchers,
+       a.collab_trust AS collab_trust, a.trust_formula_version AS formula_version

@@ -14,42 +14,41 @@ Edges and nodes are processed in sorted order, so the same input gives bit-ident
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
+
+import numpy as np
 
 DAMPING = 0.5  # each hop halves the trust it carries: trust stays local to real collaboration
 MAX_ITERATIONS = 60
 TOLERANCE = 1e-12
 
 
-def normalized(edges: Iterable[tuple[str, str, float]]) -> dict[str, list[tuple[str, float]]]:
-    """source -> [(target, share)], shares of each source summing to 1; sorted for determinism."""
-    out: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for src, dst, weight in edges:
-        if src != dst and weight > 0:
-            out[src][dst] += weight
-    result: dict[str, list[tuple[str, float]]] = {}
-    for src in sorted(out):
-        total = sum(out[src].values())
-        result[src] = [(dst, out[src][dst] / total) for dst in sorted(out[src])]
-    return result
-
-
 def propagate(edges: Iterable[tuple[str, str, float]], seeds: Mapping[str, float],
               damping: float = DAMPING) -> dict[str, float]:
-    """Trust received by every author reachable from a seed (authors receiving nothing are absent)."""
-    shares = normalized(edges)
-    received: dict[str, float] = {}
+    """Trust received by every author reachable from a seed (authors receiving nothing are absent).
+
+    `edges` are (source, target, weight); parallel edges add up, self-loops and non-positive weights
+    are ignored. Sparse matrix-vector products in numpy, over edges sorted by (source, target), so the
+    floating-point sums run in the same order whatever order the edges came in.
+    """
+    kept = sorted((a, b, float(w)) for a, b, w in edges if a != b and w > 0)
+    nodes = sorted({a for a, _, _ in kept} | {b for _, b, _ in kept} | set(seeds))
+    if not kept:
+        return {}
+    index = {uid: i for i, uid in enumerate(nodes)}
+    src = np.fromiter((index[a] for a, _, _ in kept), dtype=np.int64, count=len(kept))
+    dst = np.fromiter((index[b] for _, b, _ in kept), dtype=np.int64, count=len(kept))
+    weight = np.fromiter((w for _, _, w in kept), dtype=np.float64, count=len(kept))
+    out_total = np.bincount(src, weights=weight, minlength=len(nodes))
+    share = weight / out_total[src]  # row-normalized: a source hands out exactly what it holds
+    seed = np.zeros(len(nodes))
+    for uid, value in seeds.items():
+        seed[index[uid]] = value
+    received = np.zeros(len(nodes))
     for _ in range(MAX_ITERATIONS):
-        nxt: dict[str, float] = defaultdict(float)
-        for src, targets in shares.items():
-            mass = seeds.get(src, 0.0) + received.get(src, 0.0)
-            if mass <= 0:
-                continue
-            for dst, share in targets:
-                nxt[dst] += damping * share * mass
-        delta = max((abs(nxt.get(k, 0.0) - received.get(k, 0.0)) for k in set(nxt) | set(received)), default=0.0)
-        received = {k: round(v, 12) for k, v in sorted(nxt.items())}
+        nxt = damping * np.bincount(dst, weights=share * (seed + received)[src], minlength=len(nodes))
+        delta = float(np.max(np.abs(nxt - received)))
+        received = nxt
         if delta < TOLERANCE:
             break
-    return received
+    return {nodes[i]: round(float(received[i]), 12) for i in np.flatnonzero(received)}

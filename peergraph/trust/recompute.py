@@ -19,7 +19,7 @@ from peergraph.store.driver import Graph
 from peergraph.trust import components as comp
 from peergraph.trust.levels import IdentityFacts
 from peergraph.trust.propagation import propagate
-from peergraph.trust.score import TrustScore, score_author
+from peergraph.trust.score import FORMULA_VERSION, TrustScore, score_author
 
 BATCH_SIZE = 500
 MAX_AUTHORS_FOR_PAIRS = 200  # larger author lists add ~nothing to any weight (hyper-damped) but n^2 pairs
@@ -102,14 +102,35 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[start:start + size]
 
 
+def _received_for(graph: Graph, uids: Sequence[str], verified: set[str]) -> tuple[Network, dict[str, float]]:
+    """For a few authors: their local network, and the trust they received at the last full recompute.
+
+    Propagation needs the whole co-authorship graph; re-running it for every claim decision would
+    cost a full read per request. Received trust changes only when a seed or an edge elsewhere
+    changes, which the next full `peergraph trust recompute` picks up; without a stored value from
+    the current formula, it is computed globally now.
+    """
+    network = build_network((r["year"], r["authors"]) for r in graph.read(load("trust/coauthor_papers_of"),
+                                                                             {"uids": list(uids)}))
+    stored = graph.read(load("trust/stored_collab"), {"uids": list(uids)})
+    if stored and all(r["t"] is not None and r["v"] == FORMULA_VERSION for r in stored):
+        return network, {r["uid"]: float(r["t"]) for r in stored}
+    everything = build_network((r["year"], r["authors"]) for r in graph.read(load("trust/coauthor_papers")))
+    return network, propagate(everything.edges(), {uid: 1.0 for uid in sorted(verified)})
+
+
 def recompute(graph: Graph, only: Sequence[str] | None = None, batch_size: int = BATCH_SIZE,
               progress: Callable[[int, int], None] | None = None) -> list[TrustScore]:
     """Recompute and store the trust figures of `only` (uids) or of every author; returns the scores."""
-    network = build_network((r["year"], r["authors"]) for r in graph.read(load("trust/coauthor_papers")))
     verified = {r["uid"] for r in graph.read(load("trust/verified_authors"))}
-    received = propagate(network.edges(), {uid: 1.0 for uid in sorted(verified)})
+    if only is None:
+        network = build_network((r["year"], r["authors"]) for r in graph.read(load("trust/coauthor_papers")))
+        received = propagate(network.edges(), {uid: 1.0 for uid in sorted(verified)})
+        uids = [r["uid"] for r in graph.read(load("trust/author_uids"))]
+    else:
+        uids = sorted(set(only))
+        network, received = _received_for(graph, uids, verified)
     neighbours = network.neighbours()
-    uids = sorted(set(only)) if only is not None else [r["uid"] for r in graph.read(load("trust/author_uids"))]
     results: list[TrustScore] = []
     done = 0
     for batch in _chunks(uids, batch_size):
