@@ -10,7 +10,7 @@ from conftest import wipe
 from starlette.testclient import TestClient
 
 from peergraph.accounts.identity import token_hash
-from peergraph.accounts.ratelimit import login_failures
+from peergraph.accounts.ratelimit import reset_all
 
 LOG_IN = """mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) {
   __typename ... on AuthPayload { token expiresAt account { id email role } }
@@ -21,6 +21,7 @@ ME = "{ me { id email displayName role } }"
 @pytest.fixture(scope="module")
 def api(graph):
     wipe(graph)
+    reset_all()
     with TestClient(full_app(graph)) as client:
         yield Api(client)
 
@@ -59,7 +60,6 @@ def test_anonymous_and_forged_tokens_are_nobody(api):
 
 
 def test_log_in_failures_are_rate_limited_and_secrets_stay_out_of_logs(api, caplog):
-    login_failures.reset("email:victim@example.org")
     api.sign_up("victim@example.org", password="the right password 42")
     caplog.set_level(logging.DEBUG)
     kinds = [api(LOG_IN, e="victim@example.org", p=f"guess number {i}")["logIn"]["__typename"] for i in range(6)]
@@ -67,8 +67,7 @@ def test_log_in_failures_are_rate_limited_and_secrets_stay_out_of_logs(api, capl
     # Even the right password is refused while the limit holds.
     blocked = api(LOG_IN, e="victim@example.org", p="the right password 42")["logIn"]
     assert blocked["__typename"] == "RateLimitedError" and blocked["retryAfterSeconds"] > 0
-    login_failures.reset("email:victim@example.org")
-    login_failures.reset("client:testclient")
+    reset_all()
     ok = api(LOG_IN, e="victim@example.org", p="the right password 42")["logIn"]
     assert ok["__typename"] == "AuthPayload"
     text = caplog.text
@@ -82,3 +81,11 @@ def test_expired_tokens_stop_working(api, graph):
     expired = identity.issue_token(graph, account, ttl_s=-1)
     assert identity.account_for_token(graph, expired.token) is None
     assert api(ME, expired.token)["me"] is None
+
+
+def test_sign_ups_are_rate_limited_per_client(api):
+    reset_all()
+    kinds = [api('mutation($e: String!) { signUp(email: $e, password: "long enough password") { __typename } }',
+                 e=f"crowd{i}@example.org")["signUp"]["__typename"] for i in range(11)]
+    assert kinds == ["AuthPayload"] * 10 + ["RateLimitedError"]
+    reset_all()

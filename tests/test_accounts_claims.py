@@ -19,7 +19,7 @@ from orcid_standin import OrcidStandIn
 from starlette.testclient import TestClient
 
 from peergraph.accounts import mail
-from peergraph.accounts.ratelimit import login_failures
+from peergraph.accounts.ratelimit import reset_all
 
 CLAIM_FIELDS = """__typename ... on Claim { id status method authorId evidence { key value } reason }
   ... on ClaimConflictError { message authorId } ... on InvalidInputError { message }
@@ -33,7 +33,7 @@ LEVEL = "MATCH (a:Author {uid: $uid}) RETURN a.verification_level AS level, a.tr
 @pytest.fixture(scope="module")
 def world(graph):
     wipe(graph)
-    login_failures._events.clear()
+    reset_all()
     build(graph)
     with TestClient(full_app(graph)) as client:
         yield Api(client), client

@@ -25,7 +25,7 @@ from starlette.testclient import TestClient
 from trust_graphs import add_authors, add_papers
 
 from peergraph.accounts import identity, mail, orcid, signing
-from peergraph.accounts.ratelimit import login_failures
+from peergraph.accounts.ratelimit import reset_all
 
 ACTORS = ("anonymous", "stranger", "colleague", "curator", "admin", "owner")  # owner last: see completeOrcidClaim
 ACCOUNTS = set(ACTORS) - {"anonymous"}
@@ -73,7 +73,7 @@ def claim(graph, account_email: str, author: str, uid: str, status: str = "pendi
 @pytest.fixture(scope="module")
 def matrix(graph):
     wipe(graph)
-    login_failures._events.clear()
+    reset_all()
     mail.confirmation_mails._events.clear()
     per_actor = [f"{kind}-{actor}" for actor in ACTORS for kind in ("start", "email", "approve", "reject", "confirm")]
     add_authors(graph, [{"uid": "target", "name": "Tara Target", "orcid": "0000-0001-5109-3700"},

@@ -19,7 +19,7 @@ from neo4j import exceptions as nx
 
 from peergraph.accounts import passwords
 from peergraph.accounts.errors import BadInput, EmailTaken, LoginFailed, RateLimited
-from peergraph.accounts.ratelimit import SlidingWindowLimiter, login_failures
+from peergraph.accounts.ratelimit import login_client_failures, login_failures, signups
 from peergraph.cypher_files import load
 from peergraph.store.driver import Graph
 
@@ -95,16 +95,22 @@ def issue_token(graph: Graph, account: AccountData, ttl_s: int = TOKEN_TTL_S) ->
     return Session(token=token, expires_at=now + ttl_s, account=account)
 
 
-def sign_up(graph: Graph, email: str, password: str, display_name: str = "") -> Session:
-    return issue_token(graph, create_account(graph, email, password, display_name))
+def sign_up(graph: Graph, email: str, password: str, display_name: str = "", client: str = "") -> Session:
+    """A new account and its first session; at most SIGNUPS_PER_CLIENT_HOUR per client address."""
+    wait = signups.retry_after(client) if client else 0
+    if wait:
+        raise RateLimited(f"too many new accounts from this address; try again in {wait} seconds", retry_after=wait)
+    session = issue_token(graph, create_account(graph, email, password, display_name))
+    if client:
+        signups.record(client)
+    return session
 
 
-def log_in(graph: Graph, email: str, password: str, client: str = "",
-           limiter: SlidingWindowLimiter = login_failures) -> Session:
-    """A new session; LoginFailed for a wrong e-mail or password, RateLimited after repeated failures."""
+def log_in(graph: Graph, email: str, password: str, client: str = "") -> Session:
+    """A new session; LoginFailed for a wrong e-mail or password, RateLimited after repeated failures
+    (per e-mail, and per client address)."""
     key_email = f"email:{(email or '').strip().lower()[:320]}"
-    key_client = f"client:{client}"
-    wait = max(limiter.retry_after(key_email), limiter.retry_after(key_client) if client else 0)
+    wait = max(login_failures.retry_after(key_email), login_client_failures.retry_after(client) if client else 0)
     if wait:
         raise RateLimited(f"too many failed log-ins; try again in {wait} seconds", retry_after=wait)
     rows = graph.read(load("accounts/account_by_email"), {"email": (email or "").strip().lower()})
@@ -112,12 +118,12 @@ def log_in(graph: Graph, email: str, password: str, client: str = "",
     # Verify against a dummy hash for unknown e-mails so timing does not reveal which accounts exist.
     ok = passwords.verify_password(row["password_hash"] if row else passwords.DUMMY_HASH, password or "")
     if not row or not ok or row["disabled"]:
-        limiter.record(key_email)
+        login_failures.record(key_email)
         if client:
-            limiter.record(key_client)
+            login_client_failures.record(client)
         log.info("log-in failed")
         raise LoginFailed("wrong e-mail or password")
-    limiter.reset(key_email)
+    login_failures.reset(key_email)
     if passwords.needs_rehash(row["password_hash"]):
         graph.write(load("accounts/set_password_hash"),
                     {"uid": row["uid"], "password_hash": passwords.hash_password(password)})

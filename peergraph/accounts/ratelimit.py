@@ -11,8 +11,10 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES = 5  # per e-mail
+LOGIN_MAX_CLIENT_FAILURES = 20  # per client address: higher, since many people may share one (NAT, proxy)
 LOGIN_WINDOW_S = 15 * 60
+SIGNUPS_PER_CLIENT_HOUR = 10
 MAX_KEYS = 100_000  # bounded memory under a flood of distinct keys
 
 
@@ -53,3 +55,12 @@ class SlidingWindowLimiter:
 
 
 login_failures = SlidingWindowLimiter(LOGIN_MAX_FAILURES, LOGIN_WINDOW_S)
+login_client_failures = SlidingWindowLimiter(LOGIN_MAX_CLIENT_FAILURES, LOGIN_WINDOW_S)
+signups = SlidingWindowLimiter(SIGNUPS_PER_CLIENT_HOUR, 3600)
+
+
+def reset_all() -> None:
+    """Forget every recorded event (for tests and for an operator after an incident)."""
+    for limiter in (login_failures, login_client_failures, signups):
+        with limiter._lock:
+            limiter._events.clear()

@@ -226,7 +226,9 @@ def follow_type(f: network.FollowState) -> FollowResult:
 
 
 Errors = NotAuthorizedError | NotFoundError | InvalidInputError
-SignUpResult = Annotated[AuthPayload | InvalidInputError | EmailTakenError, strawberry.union("SignUpResult")]
+SignUpResult = Annotated[
+    AuthPayload | InvalidInputError | EmailTakenError | RateLimitedError, strawberry.union("SignUpResult")
+]
 LogInResult = Annotated[
     AuthPayload | LoginFailedError | RateLimitedError | InvalidInputError, strawberry.union("LogInResult")
 ]
@@ -322,8 +324,9 @@ class Mutation:
     async def sign_up(self, info: strawberry.Info, email: str, password: str,
                       display_name: str | None = None) -> SignUpResult:
         try:
-            return auth_payload(await call(identity.sign_up, graph_of(info), email, password, display_name or ""))
-        except (BadInput, EmailTaken) as exc:
+            return auth_payload(await call(identity.sign_up, graph_of(info), email, password, display_name or "",
+                                           client_address(info)))
+        except (BadInput, EmailTaken, RateLimited) as exc:
             return as_error(exc)
 
     @strawberry.mutation(description="Log in; repeated failures are rate-limited per e-mail and client.")
