@@ -43,12 +43,17 @@ class Context:
         self.deadline = time.monotonic() + self.timeout
 
     async def read(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Rows of `cypher/<name>.cypher`, within the request's remaining time."""
+        """Rows of `cypher/<name>.cypher`, within the request's remaining time (in the thread pool)."""
+        return await run_in_threadpool(self.read_sync, name, params)
+
+    def read_sync(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """The same, on the calling thread: for a resolver that runs several dependent reads in one
+        thread-pool hop (the neighborhood walk)."""
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise RequestTimedOut(f"the request exceeded its {self.timeout:g} s budget; ask for less")
         try:
-            return await run_in_threadpool(self.graph.read, load(name), params, max(left, 0.05))
+            return self.graph.read(load(name), params, max(left, 0.05))
         except StoreUnavailable as exc:
             log.warning("graph store unavailable: %s", exc)
             raise StoreUnavailable("the graph store is unavailable right now; retry in a moment") from None

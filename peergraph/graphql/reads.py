@@ -1,7 +1,8 @@
 """The reads behind the root fields: each a few targeted queries from cypher/api/, never one per row.
 
 Round trips per root field: lookups 1 (batched with every other lookup of the request);
-search 1 per requested type; neighborhood 1 per level and source type (at most depth x 5);
+search 1 per requested type; neighborhood 1 + 1 per level and source type (at most 1 + depth x 5, in one
+thread-pool hop);
 collaborators 1; profile 2; trust 1. Child fields add one batched query per field name and page.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
+
+from starlette.concurrency import run_in_threadpool
 
 from peergraph.errors import BadInput, NotFound
 from peergraph.graphql import ranking
@@ -108,24 +111,9 @@ async def neighborhood(ctx: Context, id: str, depth: int, types: list[NodeType] 
         raise BadInput(f"depth must be between 1 and {MAX_DEPTH} (got {depth})")
     if not 1 <= limit_per_type <= MAX_LIMIT_PER_TYPE:
         raise BadInput(f"limitPerType must be between 1 and {MAX_LIMIT_PER_TYPE} (got {limit_per_type})")
-    found = await ctx.loaders.kind.load(id)
-    if found is None:
-        raise NotFound(f"no paper, author, topic, institution or venue has the id {id!r}")
-    center = SliceNode(found["uid"], found["kind"], found["label"], found["year"], 1.0)
-    builder = SliceBuilder(center, limit_per_type)
-    params = {"scan": limit_per_type, "since": -10_000 if since is None else since,
-              "until": 10_000 if until is None else until}
-    frontier = [center]
-    for _ in range(depth):
-        by_kind: dict[str, list[str]] = defaultdict(list)
-        for n in frontier:
-            by_kind[n.type].append(n.id)
-        rows: list[dict[str, Any]] = []
-        for k, uids in by_kind.items():
-            rows += await ctx.read(EXPAND[k], {"uids": uids, **params})
-        frontier = builder.add_level(rows)
-        if not frontier:
-            break
+    # The walk's reads depend on each other, so they run in one thread-pool hop.
+    builder = await run_in_threadpool(_walk, ctx, id, depth, limit_per_type, since, until)
+    center = builder.center
     shown = {t.value for t in types} if types else set(BUILDERS)
     keep = {n.id for n in builder.nodes.values() if n.type in shown or n.id == center.id}
     return GraphSlice(
@@ -136,6 +124,29 @@ async def neighborhood(ctx: Context, id: str, depth: int, types: list[NodeType] 
         truncated=[TypeCount(type=NodeType(k), count=c) for k, c in sorted(builder.truncated.items())
                    if c and k in shown],
     )
+
+
+def _walk(ctx: Context, id: str, depth: int, limit_per_type: int, since: int | None, until: int | None
+          ) -> SliceBuilder:
+    found = [r for r in ctx.read_sync("api/node_kinds", {"keys": [lookup_key(id)]}) if r["kind"]]
+    if not found:
+        raise NotFound(f"no paper, author, topic, institution or venue has the id {id!r}")
+    c = found[0]
+    builder = SliceBuilder(SliceNode(c["uid"], c["kind"], c["label"], c["year"], 1.0), limit_per_type)
+    params = {"scan": limit_per_type, "since": -10_000 if since is None else since,
+              "until": 10_000 if until is None else until}
+    frontier = [builder.center]
+    for _ in range(depth):
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for n in frontier:
+            by_kind[n.type].append(n.id)
+        rows: list[dict[str, Any]] = []
+        for k, uids in by_kind.items():
+            rows += ctx.read_sync(EXPAND[k], {"uids": uids, **params})
+        frontier = builder.add_level(rows)
+        if not frontier:
+            break
+    return builder
 
 
 # --- collaborators ------------------------------------------------------------------------------
@@ -164,8 +175,6 @@ async def collaborators(ctx: Context, author_id: str, first: int | None, after: 
 # --- trust and profile --------------------------------------------------------------------------
 
 async def trust(ctx: Context, author_id: str) -> TrustReport | None:
-    from starlette.concurrency import run_in_threadpool
-
     from peergraph.trust.report import trust_report
 
     uid = await _author_uid(ctx, author_id)
