@@ -3,7 +3,8 @@
 Round trips per root field: lookups 1 (batched with every other lookup of the request);
 search 1 per requested type; neighborhood 1 + 1 per level and source type (at most 1 + depth x 5, in one
 thread-pool hop);
-collaborators 1; profile 2; trust 1. Child fields add one batched query per field name and page.
+collaborators 1; profile 1 (+1 for its works); trust 1. Child fields add one batched query per field name
+and page.
 """
 
 from __future__ import annotations
