@@ -4,8 +4,7 @@
 // Parameters:
 //   $uids (list<string>, required): the source uids.
 //   $scan (int, required): neighbours read per source and relationship type.
-//   $since (int, required), $until (int, required): papers outside these years are skipped (pass the
-//   extreme years for no bound).
+//   (No year bounds: affiliations are not papers; the caller's $since/$until are ignored here.)
 // Returns: src (string), type (string), out (bool), uid (string), kind (string), label (string),
 //   year (int), weight (float), degree (int)
 // Mode: read
