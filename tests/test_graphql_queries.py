@@ -187,6 +187,12 @@ def test_neighborhood_depth_caps_truncation_and_years(small: Graph) -> None:
     recent = run(small, q, id="a1", depth=1, limit=25, since=2022)["neighborhood"]
     assert {n["id"] for n in recent["nodes"] if n["type"] == "PAPER"} == {"p3", "p4"}
 
+    # The executor's fast path for plain leaf objects gives what the regular path gives (with __typename
+    # and aliases the regular path runs).
+    aliased = run(small, '{ neighborhood(id: "a1") { nodes { __typename key: id type label year weight } } }')
+    assert [{"id": n.pop("key"), **{k: v for k, v in n.items() if k != "__typename"}}
+            for n in aliased["neighborhood"]["nodes"]] == one["nodes"]
+
     people = run(small, q, id="a1", depth=2, limit=25, types=["AUTHOR"])["neighborhood"]
     assert {n["type"] for n in people["nodes"]} == {"AUTHOR"} and len(people["nodes"]) > 3
 

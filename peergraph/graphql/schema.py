@@ -13,6 +13,7 @@ from operator import attrgetter
 import strawberry
 from strawberry.tools import merge_types
 
+from peergraph.graphql.execution import FastLeafExecutionContext, register_fast_types
 from peergraph.graphql.extensions.limits import limit_extensions
 from peergraph.graphql.queries import CoreQuery
 
@@ -37,8 +38,10 @@ def build_schema() -> strawberry.Schema:
             roots.append(root)
     query = merge_types("Query", tuple(roots))
     mutation = _optional("peergraph.graphql.accounts", "Mutation")
-    built = strawberry.Schema(query=query, mutation=mutation, extensions=limit_extensions())
+    built = strawberry.Schema(query=query, mutation=mutation, extensions=limit_extensions(),
+                              execution_context_class=FastLeafExecutionContext)
     _plain_attribute_fields(built)
+    register_fast_types(built)
     return built
 
 
