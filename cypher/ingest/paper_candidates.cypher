@@ -23,4 +23,4 @@ CALL {
 }
 RETURN DISTINCT p.uid AS uid, p.title_key AS title_key, left(coalesce(p.abstract, ''), 2000) AS abstract,
   p.year AS year, p.type AS type, p.doi AS doi, p.arxiv_id AS arxiv_id, p.openalex_id AS openalex_id,
-  [(a:Author)-[:AUTHORED]->(p) | a.family] AS families
+  [(p)<-[:AUTHORED]-(a) | a.family] AS families

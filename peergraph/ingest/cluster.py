@@ -24,25 +24,26 @@ class Decision:
 def best_matches(
     pairs: Iterable[tuple[str, str]], views: Mapping[str, PaperView], s: MatchSettings
 ) -> dict[str, tuple[str, PaperMatch]]:
-    """For each left item, its best-scoring right item with a "same" verdict, one right item per left.
+    """One-to-one links between left and right items (two sources that each list a work once).
 
-    A right item claimed by two left items goes to the higher score (ties: first seen), since one
-    source rarely lists the same work twice.
+    Greedy over all "same" verdicts, best score first: a right item taken by a better-scoring left
+    item leaves the other left item free to take its next best. Ties break on the keys, so the
+    result does not depend on the order of `pairs`.
     """
-    best: dict[str, tuple[str, PaperMatch]] = {}
+    scored = []
     for left, right in pairs:
         result = match(views[left], views[right], s)
-        if result.verdict != "same":
+        if result.verdict == "same":
+            scored.append((-result.score, left, right, result))
+    scored.sort(key=lambda t: (t[0], t[1], t[2]))
+    links: dict[str, tuple[str, PaperMatch]] = {}
+    taken: set[str] = set()
+    for _, left, right, result in scored:
+        if left in links or right in taken:
             continue
-        current = best.get(left)
-        if current is None or result.score > current[1].score:
-            best[left] = (right, result)
-    owner: dict[str, tuple[str, float]] = {}
-    for left, (right, result) in sorted(best.items()):
-        held = owner.get(right)
-        if held is None or result.score > held[1]:
-            owner[right] = (left, result.score)
-    return {left: best[left] for right, (left, _) in owner.items()}
+        links[left] = (right, result)
+        taken.add(right)
+    return links
 
 
 class UnionFind:

@@ -116,15 +116,20 @@ def match(a: PaperView, b: PaperView, s: MatchSettings = DEFAULT) -> PaperMatch:
         return PaperMatch("different", 0.0, "arxiv_id", ("different arXiv ids",))
     sim, method = text_similarity(a, b, s)
     overlap = author_overlap(a.families, b.families) if a.families and b.families else None
+    maybe = s.title_maybe
     if method == "title" and sim < s.title_maybe and overlap is not None and overlap >= 0.5:
         # One title may carry an extra subtitle ("... demonstration description"): with the same
         # authors, containment of a title of several words is evidence too.
         shorter = min(len(a.title_key.split()), len(b.title_key.split()))
-        if shorter >= 4:
+        if shorter >= 3:
             sim = max(sim, fuzz.token_set_ratio(a.title_key, b.title_key) - 5)
+        # The same several authors in the same year make a reworded title likely the same work.
+        shared_authors = min(len(a.families), len(b.families)) * overlap
+        if overlap == 1.0 and shared_authors >= 2 and a.year and a.year == b.year:
+            maybe = s.title_confirmed
     reasons = [f"{method} similarity {sim:.1f}"]
     threshold = s.title_same if method == "title" else s.abstract_same
-    if sim < s.title_maybe or (method != "title" and sim < threshold):
+    if sim < maybe or (method != "title" and sim < threshold):
         return PaperMatch("different", sim / 100, method, tuple(reasons))
     if overlap is not None:
         reasons.append(f"author overlap {overlap:.2f}")
@@ -148,4 +153,7 @@ def match(a: PaperView, b: PaperView, s: MatchSettings = DEFAULT) -> PaperMatch:
     if version:
         reasons.append(f"{a.type} vs {b.type}")
         return PaperMatch("version", sim / 100, method, tuple(reasons))
-    return PaperMatch("same", sim / 100, method, tuple(reasons))
+    # The score ranks competing candidates: equal text, then the same year and more shared authors win
+    # (a conference paper and its journal version often carry one title, a year apart).
+    score = 0.9 * sim / 100 + (0.05 if a.year and a.year == b.year else 0.0) + 0.05 * (overlap or 0.0)
+    return PaperMatch("same", round(score, 4), method, tuple(reasons))

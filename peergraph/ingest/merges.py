@@ -104,8 +104,9 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
             ("ingest/undo_paper_node", params),
             ("ingest/undo_paper_authored", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
             ("ingest/undo_paper_topics", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
-            ("ingest/undo_paper_venues", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
         ]
+        if snapshot.get("venue_uid"):
+            steps.append(("ingest/undo_paper_venues", {"new_uid": restored, "venue_uid": snapshot["venue_uid"]}))
     elif kind == "author":
         restored = author_uid(record, int(d["position"]))
         key = name_key(snapshot.get("raw", ""), snapshot.get("given", ""), snapshot.get("family", ""))

@@ -9,6 +9,7 @@ Nothing but the current batch is held in memory.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -135,6 +136,13 @@ class Ingestor:
         papers = plan_papers(batch, _lookup_papers(self.graph, batch), self.settings)
         topic_rows, topic_keys = self._topics(batch, papers)
         venue_rows, venue_keys = self._venues(batch, papers)
+        venue_of_record = {str(r["record"]): r["uid"] for r in venue_rows}
+        for d in papers.decisions:
+            if d["kind"] == "paper" and d["source_record_uid"] in venue_of_record:
+                d["snapshot"] = json.dumps(
+                    {**json.loads(d["snapshot"]), "venue_uid": venue_of_record[d["source_record_uid"]]},
+                    ensure_ascii=False,
+                )
         authors = plan_authors(
             batch, papers.entity_of, topic_keys, venue_keys, _lookup_authors(self.graph, batch), self.settings
         )

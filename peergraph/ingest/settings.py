@@ -14,6 +14,7 @@ class MatchSettings:
     # Papers: rapidfuzz scores are 0..100.
     title_same: float = 93.0  # normalized titles this similar are the same work (given no veto)
     title_maybe: float = 85.0  # this similar needs author or year confirmation
+    title_confirmed: float = 75.0  # enough when two or more authors all match and the year is the same
     abstract_same: float = 90.0  # abstracts compared when a title is missing on one side
     abstract_prefix_chars: int = 400  # listing pages often truncate abstracts: compare this much
     year_tolerance: int = 1  # a preprint year and a proceedings year may differ by one

@@ -1,0 +1,161 @@
+"""End-to-end ingest throughput and memory, against plain batched UNWIND writes of the same graph.
+
+For each size (100k and 300k generated records by default; bench/record_generator.py, seeded):
+1. a child process streams the records through `peergraph.ingest.pipeline.ingest_records` into a
+   fresh embedded store (a temporary PEERGRAPH_HOME) and reports records/s and its peak RSS
+   (the Python process; the store is a separate JVM with a fixed heap);
+2. the resulting graph is read back and written again into a wiped store by plain batched
+   `UNWIND $rows AS r MERGE (n:Label {uid: r.uid}) SET n = r` and the same for edges, with no parsing
+   or matching: `raw_records_per_s` is the input record count over that time.
+
+    .venv/bin/python bench/ingest_throughput.py [--sizes 100000 300000] [--batch-size 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+RESULTS = Path(__file__).parent / "results" / "ingest_throughput.json"
+LABELS = ("SourceRecord", "Paper", "Author", "Topic", "Venue", "Institution", "MergeDecision")
+
+
+def child(size: int, batch_size: int) -> None:
+    """Runs in its own process so its peak RSS is this size's alone."""
+    from record_generator import generate
+
+    from peergraph.ingest.pipeline import ingest_records
+    from peergraph.store.driver import connect
+    from peergraph.store.migrate import migrate
+    from peergraph.store.settings import load_settings
+
+    graph = connect(load_settings(), start_embedded=False)
+    migrate(graph)
+    started = time.perf_counter()
+    report = ingest_records(graph, generate(size), batch_size=batch_size)
+    elapsed = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"elapsed_s": elapsed, "peak_rss_mb": peak_kb / 1024, **report.as_dict()}))
+
+
+def export(graph: Any) -> tuple[dict[str, list[dict[str, Any]]], dict[tuple[str, str, str], list[dict[str, Any]]]]:
+    nodes: dict[str, list[dict[str, Any]]] = {}
+    for label in LABELS:
+        nodes[label] = [r["p"] for r in graph.read(f"MATCH (n:{label}) RETURN properties(n) AS p")]
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for la in LABELS:
+        rows = graph.read(
+            f"MATCH (a:{la})-[r]->(b) RETURN a.uid AS a, type(r) AS t, labels(b)[0] AS lb, b.uid AS b, "
+            "properties(r) AS p"
+        )
+        for r in rows:
+            edges[(la, r["t"], r["lb"])].append({"a": r["a"], "b": r["b"], "p": r["p"]})
+    return nodes, edges
+
+
+def raw_write(graph: Any, nodes: dict[str, list[dict[str, Any]]],
+              edges: dict[tuple[str, str, str], list[dict[str, Any]]], batch: int) -> float:
+    started = time.perf_counter()
+    for label, rows in nodes.items():
+        cypher = f"UNWIND $rows AS r MERGE (n:{label} {{uid: r.uid}}) SET n = r"
+        for i in range(0, len(rows), batch):
+            graph.write(cypher, {"rows": rows[i : i + batch]})
+    for (la, t, lb), rows in edges.items():
+        cypher = (
+            f"UNWIND $rows AS r MATCH (a:{la} {{uid: r.a}}) MATCH (b:{lb} {{uid: r.b}}) "
+            f"MERGE (a)-[e:{t}]->(b) SET e = r.p"
+        )
+        for i in range(0, len(rows), batch):
+            graph.write(cypher, {"rows": rows[i : i + batch]})
+    return time.perf_counter() - started
+
+
+def wipe(graph: Any) -> None:
+    while graph.write("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n")[0]["n"]:
+        pass
+
+
+def measure(size: int, batch_size: int) -> dict[str, Any]:
+    from peergraph.store import embedded
+    from peergraph.store.driver import connect
+    from peergraph.store.migrate import migrate
+    from peergraph.store.settings import load_settings
+
+    home = Path(tempfile.mkdtemp(prefix="peergraph-bench-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PEERGRAPH_")}
+    env.update(PEERGRAPH_HOME=str(home), PEERGRAPH_HEAP=os.environ.get("PEERGRAPH_HEAP", "2g"))
+    settings = load_settings(env)
+    embedded.start(settings)
+    try:
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--batch-size", str(batch_size)],
+            env=env, capture_output=True, text=True, check=True,
+        )
+        e2e = json.loads(out.stdout.strip().splitlines()[-1])
+        graph = connect(settings, start_embedded=False)
+        counts = graph.counts()
+        nodes, edges = export(graph)
+        wipe(graph)
+        migrate(graph)
+        raw_s = raw_write(graph, nodes, edges, batch_size)
+        graph.close()
+    finally:
+        embedded.stop(home)
+    return {
+        "records": size,
+        "records_per_s": round(size / e2e["elapsed_s"], 1),
+        "raw_records_per_s": round(size / raw_s, 1),
+        "ratio_vs_raw": round(raw_s / e2e["elapsed_s"], 3),
+        "elapsed_s": round(e2e["elapsed_s"], 1),
+        "raw_elapsed_s": round(raw_s, 1),
+        "peak_rss_mb": round(e2e["peak_rss_mb"], 1),
+        "new_papers": e2e["new_papers"],
+        "merged_papers": e2e["merged_papers"],
+        "merged_authors": e2e["merged_authors"],
+        "graph": counts,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000])
+    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--child", type=int, default=0)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.batch_size)
+        return
+    runs = []
+    for size in args.sizes:
+        run = measure(size, args.batch_size)
+        print(json.dumps(run, indent=2), flush=True)
+        runs.append(run)
+    small, large = runs[0], runs[-1]
+    result = {
+        "records_per_s": large["records_per_s"],
+        "raw_records_per_s": large["raw_records_per_s"],
+        "ratio_vs_raw": large["ratio_vs_raw"],
+        f"peak_rss_mb_{small['records'] // 1000}k": small["peak_rss_mb"],
+        f"peak_rss_mb_{large['records'] // 1000}k": large["peak_rss_mb"],
+        "memory_ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3),
+        "batch_size": args.batch_size,
+        "runs": runs,
+    }
+    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""A seeded generator of realistic paper records for the ingest throughput benchmark.
+
+Streams `PaperRecord`s (never holds the corpus): titles from a research vocabulary, 2-6 authors
+from name pools, years, categories, venues, short abstracts. About 20% of records are the same
+paper again from another source, written differently: title case and punctuation, LaTeX braces,
+a missing title (abstract only), author names as initials or "Family, Given", an arXiv id on one
+side and a DOI on the other, or both. Duplicates are drawn from a bounded window of recent
+originals, so memory stays flat whatever the size.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from collections.abc import Iterator
+
+from peergraph.ingest.records import AuthorRef, PaperRecord, Provenance
+
+GIVEN = ("Xiaodan Wei Jing Anna Lukas Maria Chen Yuki Rahul Priya Olga Ahmed Sofia Diego Hannah Kenji Amara Ivan "
+         "Fatima Noah Elena Marco Mei Tomas Leila Omar Sara Daniel Zhiqing Quoc Mingxing Denny Jiahui Ruoming").split()
+FAMILY = ("Song Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Hu Guo Lin He Luo Müller Schmidt Schneider "
+          "Fischer Weber Meyer Wagner Becker Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez "
+          "Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson "
+          "White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill "
+          "Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Kumar Singh Sharma Patel "
+          "Tanaka Suzuki Sato Kim Park Choi Novak Kowalski Ivanov Petrov Rossi Russo Ferrari Dubois Laurent").split()
+WORDS = ("adaptive sparse efficient robust scalable neural graph transformer attention diffusion contrastive "
+         "federated causal bayesian probabilistic multimodal hierarchical recurrent convolutional generative "
+         "reinforcement self-supervised few-shot zero-shot continual distributed quantized pruned latent variational "
+         "kernel spectral temporal spatial semantic syntactic retrieval ranking recommendation segmentation "
+         "detection tracking reconstruction compression translation summarization reasoning planning control "
+         "optimization estimation inference learning networks models representations embeddings policies agents "
+         "search indexing streams databases queries joins sensors images video speech language proteins molecules "
+         "markets climate traffic robots").split()
+TEMPLATES = (
+    "{A} {B} {C} for {D} {E}",
+    "Towards {A} {C}: {B} {D} with {E}",
+    "{A} {B} {C} via {D} {E}",
+    "On the {C} of {A} {D} {E}",
+    "{A}-{B} {C} {D}: a {E} approach",
+    "Learning {A} {C} from {B} {D} {E}",
+)
+CATEGORIES = ("cs.LG", "cs.CV", "cs.CL", "cs.AI", "cs.DB", "cs.IR", "stat.ML", "cs.RO", "cs.NE", "eess.IV")
+VENUES = ("NeurIPS", "ICML", "ICLR", "CVPR", "ACL", "EMNLP", "KDD", "SIGMOD", "VLDB", "AAAI")
+SOURCES = ("arxiv", "openalex", "dblp", "pages")
+
+
+def _title(rng: random.Random) -> str:
+    w = rng.sample(WORDS, 5)
+    return rng.choice(TEMPLATES).format(A=w[0].capitalize(), B=w[1], C=w[2], D=w[3], E=w[4])
+
+
+SYLLABLES = ("ka to ri mu sen la vo mer din ash bel cor dan el fen gar hol ian jor kel lin mon nor "
+             "pel quin ros sul tam ur vin wes yan zel bra chi dro fal gri").split()
+
+
+def _family(rng: random.Random) -> str:
+    # Real corpora have tens of thousands of family names; a few hundred would make every name ambiguous.
+    if rng.random() < 0.3:
+        return rng.choice(FAMILY)
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _group(rng: random.Random, groups: int) -> int:
+    # A heavy head: some research groups publish far more than others, as in real corpora.
+    if rng.random() < 0.2:
+        return min(int((rng.paretovariate(1.5) - 1) * 20), groups - 1)
+    return rng.randrange(groups)
+
+
+def _variant_name(rng: random.Random, given: str, family: str) -> str:
+    r = rng.random()
+    if r < 0.3:
+        return f"{given[0]}. {family}"
+    if r < 0.5:
+        return f"{family}, {given}"
+    return f"{given} {family}"
+
+
+def _variant_title(rng: random.Random, title: str) -> str | None:
+    r = rng.random()
+    if r < 0.1:
+        return None  # an abstract-only listing entry
+    if r < 0.4:
+        return title.lower()
+    if r < 0.6:
+        return title.rstrip(".") + "."
+    if r < 0.8:
+        return "{" + title.split(" ")[0] + "} " + " ".join(title.split(" ")[1:])
+    return title.upper() if rng.random() < 0.2 else title
+
+
+def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 5000) -> Iterator[PaperRecord]:
+    rng = random.Random(seed)
+    # People work in groups of about eight with a field and a favourite venue: co-authors, topics
+    # and venues repeat, which is the context real author disambiguation relies on.
+    people = [(rng.choice(GIVEN), _family(rng)) for _ in range(max(1000, n // 3))]
+    groups = len(people) // 8
+    fields = [tuple(rng.sample(CATEGORIES, 2)) for _ in range(groups)]
+    venues = [rng.choice(VENUES) for _ in range(groups)]
+    recent: deque[tuple[int, PaperRecord, list[tuple[str, str]]]] = deque(maxlen=window)
+    for i in range(n):
+        if recent and rng.random() < duplicate_share:
+            j, base, names = rng.choice(recent)
+            source = rng.choice([s for s in SOURCES if s != base.provenance.source])
+            title = _variant_title(rng, base.title or "")
+            record = PaperRecord(
+                provenance=Provenance(source, f"{source}-{i}", f"h{seed}-{i}"),
+                title=title,
+                abstract=base.abstract,
+                authors=tuple(AuthorRef(raw=_variant_name(rng, g, f)) for g, f in names),
+                year=base.year,
+                type=base.type,
+                doi=base.doi if rng.random() < 0.5 else None,
+                arxiv_id=base.arxiv_id if rng.random() < 0.5 else None,
+                categories=base.categories,
+                venue=base.venue,
+            )
+            yield record
+            continue
+        g = _group(rng, groups)
+        members = people[g * 8 : g * 8 + 8]
+        names = rng.sample(members, rng.randint(2, 5))
+        if rng.random() < 0.3:
+            names.append(people[rng.randrange(len(people))])  # a collaborator from elsewhere
+        title = _title(rng) + f" {i % 97}" * (rng.random() < 0.05)
+        year = rng.randint(2005, 2024)
+        abstract = (
+            f"We study {title.lower()}. Our method improves {rng.choice(WORDS)} {rng.choice(WORDS)} by "
+            f"{rng.randint(2, 40)}% on {rng.randint(2, 9)} benchmarks while using less {rng.choice(WORDS)}."
+        )
+        source = rng.choice(SOURCES)
+        record = PaperRecord(
+            provenance=Provenance(source, f"{source}-{i}", f"h{seed}-{i}"),
+            title=title,
+            abstract=abstract,
+            authors=tuple(AuthorRef(raw=f"{g} {f}") for g, f in names),
+            year=year,
+            type="preprint" if source == "arxiv" else "conference",
+            doi=f"10.5555/{seed}.{i}" if rng.random() < 0.6 else None,
+            arxiv_id=f"{year % 100:02d}{rng.randint(1, 12):02d}.{i:05d}" if rng.random() < 0.5 else None,
+            categories=fields[g][: rng.randint(1, 2)],
+            venue=venues[g] if source != "arxiv" else None,
+        )
+        recent.append((i, record, names))
+        yield record
