@@ -3,7 +3,7 @@
 // Returns: uid (string), name (string), orcid (string), claims (list<map>).
 // Mode: read
 MATCH (a:Author {uid: $uid})
-OPTIONAL MATCH (acc:Account)-[:MADE_CLAIM]->(c:Claim)-[:CLAIMS]->(a)
+OPTIONAL MATCH (a)<-[:CLAIMS]-(c:Claim)<-[:MADE_CLAIM]-(acc:Account)
 WITH a, collect(CASE WHEN c IS NULL THEN null ELSE {uid: c.uid, status: c.status, method: c.method,
                                                     account: acc.uid} END) AS claims
 RETURN a.uid AS uid, a.name AS name, a.orcid AS orcid, claims

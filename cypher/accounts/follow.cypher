@@ -5,4 +5,4 @@
 MATCH (acc:Account {uid: $account_uid}), (a:Author {uid: $author_uid})
 MERGE (acc)-[:FOLLOWS]->(a)
 WITH a
-RETURN COUNT { (:Account)-[:FOLLOWS]->(a) } AS followers
+RETURN COUNT { (a)<-[:FOLLOWS]-(:Account) } AS followers

@@ -3,5 +3,5 @@
 // Returns: followers (int), following (bool).
 // Mode: read
 MATCH (a:Author {uid: $author_uid})
-RETURN COUNT { (:Account)-[:FOLLOWS]->(a) } AS followers,
+RETURN COUNT { (a)<-[:FOLLOWS]-(:Account) } AS followers,
        EXISTS { MATCH (:Account {uid: $account_uid})-[:FOLLOWS]->(a) } AS following

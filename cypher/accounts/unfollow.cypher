@@ -6,4 +6,4 @@ MATCH (a:Author {uid: $author_uid})
 OPTIONAL MATCH (:Account {uid: $account_uid})-[f:FOLLOWS]->(a)
 DELETE f
 WITH DISTINCT a
-RETURN COUNT { (:Account)-[:FOLLOWS]->(a) } AS followers
+RETURN COUNT { (a)<-[:FOLLOWS]-(:Account) } AS followers

@@ -10,4 +10,4 @@ WITH DISTINCT acc, a
 MERGE (acc)-[v:VOUCHED_FOR]->(a)
 ON CREATE SET v.created_at = $now
 WITH a
-RETURN a.uid AS uid, COUNT { (:Account)-[:VOUCHED_FOR]->(a) } AS vouches
+RETURN a.uid AS uid, COUNT { (a)<-[:VOUCHED_FOR]-(:Account) } AS vouches

@@ -29,13 +29,13 @@ CALL {
 }
 CALL {
   WITH a
-  OPTIONAL MATCH (acc:Account)-[:MADE_CLAIM]->(c:Claim)-[:CLAIMS]->(a)
+  OPTIONAL MATCH (a)<-[:CLAIMS]-(c:Claim)<-[:MADE_CLAIM]-(acc:Account)
   RETURN collect(CASE WHEN c IS NULL THEN null ELSE {uid: c.uid, status: c.status, method: c.method,
                                                       account: acc.uid} END) AS claims
 }
 CALL {
   WITH a
-  OPTIONAL MATCH (f:Account)-[:FOLLOWS]->(a)
+  OPTIONAL MATCH (a)<-[:FOLLOWS]-(f:Account)
   RETURN count(f) AS followers,
          sum(CASE WHEN f IS NOT NULL AND EXISTS {
                MATCH (f)-[:MADE_CLAIM]->(:Claim {status: 'verified'})-[:CLAIMS]->(other:Author) WHERE other <> a
@@ -43,7 +43,7 @@ CALL {
 }
 CALL {
   WITH a
-  OPTIONAL MATCH (v:Account)-[:VOUCHED_FOR]->(a)
+  OPTIONAL MATCH (a)<-[:VOUCHED_FOR]-(v:Account)
   WHERE EXISTS {
     MATCH (v)-[:MADE_CLAIM]->(:Claim {status: 'verified'})-[:CLAIMS]->(b:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(a)
     WHERE b <> a

@@ -7,4 +7,4 @@ MATCH (a:Author {uid: $uid})
 RETURN a.trust_score AS trust_score, a.trust_band AS trust_band,
        a.verification_level AS verification_level, a.trust_components AS trust_components,
        a.trust_formula_version AS trust_formula_version, a.trust_computed_at AS trust_computed_at,
-       EXISTS { MATCH (:Claim {status: 'verified'})-[:CLAIMS]->(a) } AS claimed
+       EXISTS { MATCH (a)<-[:CLAIMS]-(:Claim {status: 'verified'}) } AS claimed
