@@ -70,8 +70,16 @@
   }
 
   function relayout() {
-    if (cy.nodes().length > 400) { egoLayout().run(); return; }
-    cy.layout({ name: "cose", animate: false, randomize: false, numIter: 600, nodeRepulsion: function () { return 6000; },
+    // A force layout reads best but costs O(n^2) per step: past 150 nodes rings by type and degree
+    // keep "Re-arrange" instant.
+    if (cy.nodes().length > 150) {
+      var rank = { AUTHOR: 4, PAPER: 3, TOPIC: 2, INSTITUTION: 1, VENUE: 1 };
+      cy.layout({ name: "concentric", animate: false, minNodeSpacing: 10, padding: 30,
+        concentric: function (n) { return n.hasClass("center") ? 1000 : (rank[n.data("type")] || 0) * 100 + n.degree(); },
+        levelWidth: function () { return 100; } }).run();
+      return;
+    }
+    cy.layout({ name: "cose", animate: false, randomize: false, numIter: 400, nodeRepulsion: function () { return 6000; },
       idealEdgeLength: function () { return 60; }, fit: true, padding: 30 }).run();
   }
 
@@ -297,8 +305,10 @@
     readState();
     var box = $("explorer-graph");
     box.textContent = "";
-    // Haystack edges, labels hidden when small and a pixel ratio of 1 keep a few hundred nodes smooth.
-    cy = window.cytoscape({ container: box, style: S.stylesheet(), minZoom: 0.05, maxZoom: 4, pixelRatio: 1 });
+    // Haystack edges, labels hidden when small, a pixel ratio of 1 and a cached texture while panning
+    // keep a few hundred nodes smooth (bench/explorer_render.py).
+    cy = window.cytoscape({ container: box, style: S.stylesheet(), minZoom: 0.05, maxZoom: 4, pixelRatio: 1,
+      textureOnViewport: true });
     cy.on("tap", "node", function (event) { showDetails(event.target); });
     cy.on("dbltap", "node", function (event) { expand(event.target); });
 
