@@ -120,3 +120,28 @@ def test_venue_from_comment() -> None:
     venue = from_comment("Accepted to CVPR2022")
     assert venue is not None and venue.year == 2022 and "Computer Vision" in venue.name
     assert from_comment("submitted to TPAMI") is None
+
+
+def test_institutions_ror_first_and_no_catch_all() -> None:
+    from peergraph.ingest.institutions import KnownInstitution, match_institution
+
+    known = [
+        KnownInstitution("i-1", "University of Michigan", "university of michigan", "00jmfr291"),
+        KnownInstitution("i-2", "Google", "google", None),
+    ]
+    assert match_institution("UMich", "00jmfr291", known).uid == "i-1"
+    assert match_institution("University of Michigan", None, known).uid == "i-1"
+    # Sharing only "University of" is no evidence: a new institution, not the closest known one.
+    assert match_institution("University of Minnesota", None, known).uid is None
+    assert match_institution("Department of Physics", None, known).uid is None
+
+
+def test_topics_from_categories_else_keyphrases_mapped_to_canonical_labels() -> None:
+    from peergraph.ingest.topics import assign
+
+    with_category = assign(rec("a", "Anything", categories=("cs.CV",)))
+    assert [(t.label, t.source) for t in with_category] == [("Computer Vision and Pattern Recognition", "arxiv-category")]
+    listing = assign(rec("b", "Reinforcement learning for robot navigation",
+                         abstract="We apply reinforcement learning to robot navigation in crowded rooms."))
+    assert listing and all(t.source == "keyphrase" and 0 < t.score <= 1 for t in listing)
+    assert "Machine Learning" in {t.label for t in listing}
