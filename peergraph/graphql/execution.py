@@ -1,11 +1,12 @@
 """A fast path in graphql-core's executor for objects made only of plain leaf fields.
 
 graphql-core spends ~10 us per field (resolve info, path, completion); a neighborhood slice of 150
-nodes and edges is ~700 such fields, i.e. most of what GraphQL adds on top of the Cypher. For the
-types listed in FAST_TYPES (every field a scalar or enum read from an attribute, no arguments, no
-resolver), `execute_fields` builds the object's dict directly: read the attribute, serialize it with
-the field's own scalar/enum type. Anything else in the selection (`__typename`, a null in a
-non-null field, an unknown field) falls back to the regular executor, which also reports errors.
+nodes and edges is ~700 such fields, i.e. most of what GraphQL adds on top of the Cypher. For
+PeerGraph's own object types, the plain fields (a scalar or enum read from an attribute: no
+arguments, no resolver, not a list) are planned once; when a selection asks only for planned fields,
+`execute_fields` builds the object's dict directly: read the attribute, serialize it with the
+field's own scalar/enum type. Anything else in the selection (`__typename`, an object or list
+field, a null in a non-null field) falls back to the regular executor, which also reports errors.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from graphql import GraphQLNonNull, get_named_type
+from graphql import GraphQLNonNull, GraphQLObjectType, get_nullable_type, is_leaf_type
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-
-FAST_TYPES = ("GraphNode", "GraphEdge", "TypeCount")
 
 # type name -> field name -> (read attribute, serialize, non-null)
 Plan = dict[str, dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any], bool]]]
@@ -25,19 +24,22 @@ _PLANS: Plan = {}
 
 
 def register_fast_types(schema: Any) -> None:
-    """Build the plans of FAST_TYPES from a strawberry.Schema (called once, when it is built)."""
-    for name in FAST_TYPES:
+    """Plan the plain fields of PeerGraph's object types (called once, when the schema is built)."""
+    for name, gql_type in schema._schema.type_map.items():
         definition = schema.get_type_by_name(name)
-        gql_type = schema._schema.type_map[name]
+        module = getattr(getattr(definition, "origin", None), "__module__", "")
+        if not module.startswith("peergraph.graphql.types.") or not isinstance(gql_type, GraphQLObjectType):
+            continue
         plan = {}
         for field in definition.fields:
             gql_name = schema.config.name_converter.get_graphql_name(field)
-            gql_field = gql_type.fields[gql_name]
-            if field.base_resolver is not None or gql_field.args:
-                break
-            plan[gql_name] = (attrgetter(field.python_name), get_named_type(gql_field.type).serialize,
-                              isinstance(gql_field.type, GraphQLNonNull))
-        else:
+            gql_field = gql_type.fields.get(gql_name)
+            if gql_field is None or field.base_resolver is not None or gql_field.args or field.extensions:
+                continue
+            leaf = get_nullable_type(gql_field.type)
+            if is_leaf_type(leaf):
+                plan[gql_name] = (attrgetter(field.python_name), leaf.serialize, isinstance(gql_field.type, GraphQLNonNull))
+        if plan:
             _PLANS[name] = plan
 
 
@@ -46,17 +48,20 @@ class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
         plan = _PLANS.get(parent_type.name)
         if plan is not None:
             out = {}
-            for response_name, details in grouped_field_set.items():
-                step = plan.get(details[0].node.name.value)
-                if step is None:
-                    break
-                value = step[0](source_value)
-                if value is None:
-                    if step[2]:
+            try:
+                for response_name, details in grouped_field_set.items():
+                    step = plan.get(details[0].node.name.value)
+                    if step is None:
                         break
-                    out[response_name] = None
+                    value = step[0](source_value)
+                    if value is None:
+                        if step[2]:
+                            break
+                        out[response_name] = None
+                    else:
+                        out[response_name] = step[1](value)
                 else:
-                    out[response_name] = step[1](value)
-            else:
-                return out
+                    return out
+            except Exception:  # noqa: S110 - a bad value: the regular path reports it with its path
+                pass
         return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
