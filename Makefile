@@ -40,6 +40,7 @@ bench: install-test
 	$(BIN)/python bench/author_disambiguation.py
 	$(BIN)/python bench/ingest_throughput.py
 	$(BIN)/python bench/graphql_latency.py
+	$(BIN)/python bench/trust_recompute.py
 
 db-stop: install
 	$(BIN)/peergraph db stop
