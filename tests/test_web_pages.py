@@ -80,11 +80,14 @@ def test_works_are_paged_with_cursor_links(client: TestClient, song: str, monkey
     assert len(set(titles)) == 7
 
 
-def test_unknown_author_is_a_404_page(client: TestClient) -> None:
+def test_unknown_author_is_a_404_page_and_a_bad_cursor_a_400(client: TestClient, song: str) -> None:
     response = client.get("/authors/no-such-author")
     assert response.status_code == 404
     assert "Not found" in response.text
     assert "Traceback" not in response.text
+    response = client.get(f"/authors/{song}", params={"after": "not-a-cursor"})
+    assert response.status_code == 400
+    assert "is not a cursor from this API" in response.text
 
 
 def test_text_from_the_data_is_escaped(client: TestClient, seed_graph: Graph) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from peergraph.errors import NotFound, StoreUnavailable
+from peergraph.errors import BadInput, NotFound, StoreUnavailable
 
 log = logging.getLogger("peergraph.web")
 
@@ -134,6 +134,9 @@ async def execute(request: Request, document: str, variables: dict[str, Any]) ->
         originals = [e.original_error for e in result.errors]
         if any(isinstance(o, NotFound) for o in originals):
             raise not_found("record with this id")
+        bad = next((o for o in originals if isinstance(o, BadInput)), None)
+        if bad is not None:
+            raise PageError(400, "That link does not look right", str(bad)[:300])
         log.warning("page query returned errors: %s", "; ".join(e.message for e in result.errors)[:500])
         # Masked errors say nothing about their cause, so ask the store directly whether it is up.
         if any(isinstance(o, StoreUnavailable) for o in originals) or not await _store_reachable(request):
