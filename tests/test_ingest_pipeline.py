@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, wipe
+from conftest import FIXTURES
 
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import ingest_records
@@ -161,6 +161,11 @@ def test_merges_undo_restores_two_papers_with_their_own_edges(merged_paper: tupl
     assert wipe_check == 2
 
 
-def test_seed_graph_fixture_is_usable_after_other_modules(graph: Graph) -> None:
-    wipe(graph)
-    assert graph.counts()["nodes"] == {}
+def test_references_become_cites_edges_to_papers_in_the_graph(empty_graph: Graph) -> None:
+    cited = rec("W2741809807", "The state of OA: a large-scale analysis of the prevalence and impact of Open Access",
+                "openalex", openalex_id="W2741809807", doi="10.7717/peerj.4375")
+    citing = rec("W1", "A later study of open access citation advantages", "openalex",
+                 references=("W2741809807", "10.7717/PEERJ.4375", "W999"))
+    ingest_records(empty_graph, [cited, citing])
+    rows = empty_graph.read("MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.title AS a, b.openalex_id AS b")
+    assert rows == [{"a": "A later study of open access citation advantages", "b": "W2741809807"}]

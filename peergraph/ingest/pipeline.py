@@ -81,6 +81,19 @@ def _lookup_authors(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> l
     return graph.read(load("ingest/author_candidates"), params)
 
 
+def _citations(batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan) -> list[dict[str, object]]:
+    """One row per cited identifier: "W..." is an OpenAlex work, "10.x/..." a DOI, else an arXiv id."""
+    rows: list[dict[str, object]] = []
+    for uid, record in batch:
+        for ref in record.references:
+            ref = ref.strip()
+            kind = "openalex_id" if ref[:1] == "W" and ref[1:].isdigit() else "doi" if ref.startswith("10.") else "arxiv_id"
+            row: dict[str, object] = {"paper": papers.entity_of[uid], "doi": None, "arxiv_id": None, "openalex_id": None}
+            row[kind] = ref.lower() if kind == "doi" else ref
+            rows.append(row)
+    return rows
+
+
 class Ingestor:
     """Runs batches into one graph; `report` accumulates over every `run`."""
 
@@ -165,6 +178,7 @@ class Ingestor:
             venues=venue_rows,
             institutions=self._institutions(batch, authors),
             versions=papers.versions,
+            citations=_citations(batch, papers),
             merge_decisions=[{**d, "created_at": time.time()} for d in papers.decisions + authors.decisions],
         )
         write_batch(self.graph, write)

@@ -23,6 +23,7 @@ ORDER = (
     "venues",
     "institutions",
     "versions",
+    "citations",
     "merge_decisions",
 )
 
@@ -37,6 +38,7 @@ class BatchWrite:
     venues: list[dict[str, Any]] = field(default_factory=list)
     institutions: list[dict[str, Any]] = field(default_factory=list)
     versions: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)
     merge_decisions: list[dict[str, Any]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, list[dict[str, Any]]]]:
