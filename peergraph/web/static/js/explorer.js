@@ -118,8 +118,10 @@
     });
     var hint = $("truncated-hint");
     hint.hidden = !parts.length;
-    hint.textContent = parts.length ? "Not shown: " + parts.join(", ") +
-      " (each node shows at most " + LIMIT_PER_TYPE + " neighbors per type). Narrow the years or double-click a node to see more." : "";
+    var why = state.since || state.until
+      ? " (outside the chosen years, or past the cap of " + LIMIT_PER_TYPE + " neighbors per type and node)."
+      : " (past the cap of " + LIMIT_PER_TYPE + " neighbors per type and node). Narrow the years or double-click a node to see more.";
+    hint.textContent = parts.length ? "Not shown: " + parts.join(", ") + why : "";
     root.dataset.truncated = String(Object.keys(totals).reduce(function (s, k) { return s + totals[k]; }, 0));
   }
 
