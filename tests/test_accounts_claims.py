@@ -196,3 +196,30 @@ def test_two_verified_coauthors_vouching_make_l3(graph, world):
     # Not a co-author: refused. Vouching for yourself: refused.
     assert api(vouch, alice, a="stranger")["vouch"]["__typename"] == "NotAuthorizedError"
     assert api(vouch, alice, a="hopper")["vouch"]["__typename"] == "InvalidInputError"
+
+
+def test_two_concurrent_approvals_verify_exactly_one_claim(graph, world):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from peergraph.accounts import claims, identity
+    from peergraph.accounts.errors import ClaimConflict
+
+    graph.write("CREATE (:Author {uid: 'contested', name: 'Con Tested'})")
+    racers = []
+    for name in ("racer1", "racer2", "racer3"):
+        session(graph, f"{name}@example.org")
+        account = identity.log_in(graph, f"{name}@example.org", "correct horse battery").account
+        racers.append(claims.claim_author(graph, account, "contested").uid)
+    curator = identity.log_in(graph, "curator@example.org", "correct horse battery").account
+
+    def approve(uid):
+        try:
+            return claims.approve(graph, curator, uid).status
+        except ClaimConflict:
+            return "conflict"
+
+    with ThreadPoolExecutor(3) as pool:
+        outcomes = sorted(pool.map(approve, racers))
+    assert outcomes == ["conflict", "conflict", "verified"]
+    verified = graph.read("MATCH (:Author {uid: 'contested'})<-[:CLAIMS]-(c:Claim {status: 'verified'}) RETURN c.uid AS u")
+    assert len(verified) == 1

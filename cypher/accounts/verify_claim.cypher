@@ -6,6 +6,11 @@
 // Mode: write
 MATCH (c:Claim {uid: $uid})-[:CLAIMS]->(a:Author)
 WHERE c.status = 'pending'
+// Writing the author first takes its write lock (Neo4j) or makes concurrent verifications of the
+// same author conflict and retry (ArcadeDB's optimistic transactions), so two claims can never
+// both see "no other verified claim".
+SET a.verification_level = coalesce(a.verification_level, 'L0')
+WITH c, a
 OPTIONAL MATCH (other:Claim {status: 'verified'})-[:CLAIMS]->(a)
 WHERE other.uid <> c.uid
 WITH c, a, count(other) AS conflicts
