@@ -134,6 +134,9 @@ def test_explorer_draws_expands_filters_and_scrubs_years(page: Any, base_url: st
     years = page.evaluate("window.peergraphExplorer.cy.nodes('[type = \"PAPER\"]').map(n => n.data('year'))")
     assert years and all(y is None or y >= 2021 for y in years)
     assert explorer_count(page, "node-count") < expanded
+    # What the slice left out is said, not silently dropped.
+    assert page.is_visible("#truncated-hint")
+    assert re.match(r"Not shown: \d+ more papers", page.inner_text("#truncated-hint"))
     page.screenshot(path=str(screenshot_path("explorer.png")), full_page=True)
 
     # The URL is a shareable view: opening it again gives the same year window.
