@@ -75,3 +75,21 @@ def test_merges_show_and_undo_from_the_command_line(seed_graph: Graph) -> None:
     assert undone.exit_code == 0 and "are apart" in undone.stdout
     assert runner.invoke(app, ["merges", "undo", decision]).exit_code != 0
     assert runner.invoke(app, ["merges", "show", "no-such-uid"]).exit_code != 0
+
+
+def test_arxiv_ingest_resumes_from_the_last_committed_page(graph: Graph) -> None:
+    from replay_server import ReplayServer
+
+    wipe(graph)
+    with ReplayServer() as server:
+        keys = [server.add_arxiv_recording(FIXTURES / "arxiv" / f"q_testing_s{s}_m10.json") for s in (0, 10, 20)]
+        server.fail(keys[2], 503, 503, 503, 503, 503)  # the third page fails past every retry
+        args = ["ingest", "arxiv", "--query", "testing", "--max-results", "30", "--page-size", "10",
+                "--delay", "0", "--backoff", "0", "--base-url", server.url("/api/query"), "--json"]
+        first = runner.invoke(app, args)
+        assert first.exit_code != 0
+        assert source_records(graph) == 20  # the two pages before the failure are committed
+        second = runner.invoke(app, args)
+        assert second.exit_code == 0, second.stdout
+        assert json.loads(second.stdout)["records_read"] == 10  # only the missing page was fetched
+        assert server.hits(keys[0]) == 1 and source_records(graph) == 30

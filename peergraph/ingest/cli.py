@@ -162,6 +162,7 @@ def ingest_arxiv(
     page_size: int = typer.Option(100, "--page-size", min=1, max=2000),
     delay: float = typer.Option(3.0, "--delay", min=0.0, help="Seconds between requests (arXiv asks for 3)."),
     base_url: str = typer.Option("https://export.arxiv.org/api/query", "--base-url"),
+    backoff: float = typer.Option(1.0, "--backoff", min=0.0, help="Seconds of the first retry wait (doubles)."),
     as_json: bool = JSON_OPT,
     batch_size: int = BATCH_OPT,
 ) -> None:
@@ -170,7 +171,7 @@ def ingest_arxiv(
 
     q = {"query": query, "ids": ids, "author": author, "max_results": max_results}
     start = _resume_point("arxiv", q, "next_start") or 0
-    with ArxivSource(base_url=base_url, delay=delay, page_size=page_size) as src:
+    with ArxivSource(base_url=base_url, delay=delay, page_size=page_size, backoff=backoff) as src:
         pages = src.pages(search_query=query or None, id_list=ids, author=author or None, start=start,
                           max_results=max_results)
         _exit(_run(_paged("arxiv", q, pages, "next_start"), as_json, batch_size))
@@ -183,6 +184,7 @@ def ingest_openalex(
     search: str = typer.Option("", "--search"),
     max_results: int = typer.Option(200, "--max-results", min=1, max=1000000),
     base_url: str = typer.Option("https://api.openalex.org", "--base-url"),
+    backoff: float = typer.Option(1.0, "--backoff", min=0.0, help="Seconds of the first retry wait (doubles)."),
     as_json: bool = JSON_OPT,
     batch_size: int = BATCH_OPT,
 ) -> None:
@@ -196,7 +198,7 @@ def ingest_openalex(
         raise typer.BadParameter("give files, or --filter / --search for the API")
     q = {"filter": filter_, "search": search, "max_results": max_results}
     cursor = _resume_point("openalex", q, "next_cursor") or "*"
-    with OpenAlexSource(base_url=base_url) as src:
+    with OpenAlexSource(base_url=base_url, backoff=backoff) as src:
         pages = src.pages(filter=filter_ or None, search=search or None, cursor=cursor, max_results=max_results)
         _exit(_run(_paged("openalex", q, pages, "next_cursor"), as_json, batch_size))
 
