@@ -210,7 +210,7 @@ def test_two_concurrent_approvals_verify_exactly_one_claim(graph, world):
         session(graph, f"{name}@example.org")
         account = identity.log_in(graph, f"{name}@example.org", "correct horse battery").account
         racers.append(claims.claim_author(graph, account, "contested").uid)
-    curator = identity.log_in(graph, "curator@example.org", "correct horse battery").account
+    curator = identity.account_for_token(graph, session(graph, "curator@example.org", role="curator"))
 
     def approve(uid):
         try:
