@@ -50,3 +50,10 @@ def test_recomputing_unchanged_data_gives_identical_scores(graph, seeded):
 
 def test_an_unknown_author_has_no_report(graph, seeded):
     assert trust_report(graph, "no-such-author") is None
+
+
+def test_a_score_from_an_older_formula_is_recomputed_when_asked_for(graph, seeded):
+    graph.write("MATCH (a:Author {uid: $uid}) SET a.trust_formula_version = 'trust-0.9', a.trust_score = 99",
+                {"uid": seeded})
+    report = trust_report(graph, seeded)
+    assert report.formula_version == FORMULA_VERSION and report.score == 21

@@ -1,8 +1,8 @@
 """The trust report of one author: what `trust(authorId)` in the GraphQL API returns.
 
 `trust_report(graph, author_uid)` reads the figures stored on the Author node by
-`peergraph trust recompute` (or computes and stores them on first request when they were never
-computed), and returns a `TrustReportData`:
+`peergraph trust recompute` (or computes and stores them first when they were never computed or
+come from an older formula version), and returns a `TrustReportData`:
 
 - score: int 0..100, the sum of the components' points, rounded
 - band: "Emerging" (0-24), "Developing" (25-49), "Established" (50-74), "Trusted" (75-100)
@@ -87,7 +87,9 @@ def trust_report(graph: Graph, author_uid: str) -> TrustReportData | None:
     row = _stored(graph, author_uid)
     if row is None:
         return None
-    if row["trust_score"] is None or row["trust_formula_version"] is None:
+    from peergraph.trust.score import FORMULA_VERSION
+
+    if row["trust_score"] is None or row["trust_formula_version"] != FORMULA_VERSION:
         from peergraph.trust.recompute import recompute
 
         recompute(graph, only=[author_uid])
