@@ -110,7 +110,8 @@ def request_email_claim(graph: Graph, account: AccountData, author_uid: str, add
     graph.write(load("accounts/set_claim_pending"), {
         "uid": claim.uid, "method": "email", "nonce_hash": signing.nonce_hash(nonce),
         "evidence": json.dumps({"email": address, "institution": match[0], "domain": match[1]}, sort_keys=True)})
-    link = f"{config.public_url}/accounts/confirm-email?{urlencode({'token': token})}"
+    # The token travels in the fragment, which browsers never send to servers: it stays out of access logs.
+    link = f"{config.public_url}/accounts/confirm-email#{urlencode({'token': token})}"
     send(config, address, "Confirm your PeerGraph author claim",
          f"Someone (hopefully you) asked to claim the author record \"{claim.author_name}\" on PeerGraph.\n\n"
          f"To confirm, open this link within {LINK_TTL_S // 3600} hours:\n\n{link}\n\n"

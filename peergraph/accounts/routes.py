@@ -2,8 +2,9 @@
 
 - GET /accounts/orcid/callback?code&state: finishes an ORCID claim (the signed single-use state is
   the proof of who started it) and shows the outcome.
-- GET /accounts/confirm-email?token: shows a confirm button; POST confirms. The claim is not verified
-  by the GET itself, so mail scanners that prefetch links cannot use up or trigger the confirmation.
+- GET /accounts/confirm-email#token=...: shows a confirm button (the token stays in the URL fragment,
+  which browsers do not send, so it never reaches access logs); POST confirms. The GET verifies
+  nothing, so mail scanners that prefetch links cannot use up or trigger the confirmation.
 """
 
 from __future__ import annotations
@@ -53,9 +54,11 @@ async def orcid_callback(request: Request) -> HTMLResponse:
 
 async def confirm_email(request: Request) -> HTMLResponse:
     if request.method == "GET":
-        token = html.escape(request.query_params.get("token", ""), quote=True)
-        return _page("Confirm your claim", '<form method="post"><input type="hidden" name="token" '
-                     f'value="{token}"><button type="submit">Confirm my author claim</button></form>')
+        # The link carries the token in its fragment (kept out of access logs); the page copies it into the form.
+        return _page("Confirm your claim", '<form method="post"><input type="hidden" name="token" id="token">'
+                     '<button type="submit">Confirm my author claim</button></form>'
+                     "<script>document.getElementById('token').value = "
+                     "new URLSearchParams(location.hash.slice(1)).get('token') || '';</script>")
     form = await request.form()
     try:
         claim = await run_in_threadpool(mail.confirm_email_claim, request.app.state.graph, str(form.get("token", "")))
