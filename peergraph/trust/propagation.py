@@ -44,7 +44,7 @@ def propagate(edges: Iterable[tuple[str, str, float]], seeds: Mapping[str, float
     seed = np.zeros(len(nodes))
     for uid, value in seeds.items():
         seed[index[uid]] = value
-    received = np.zeros(len(nodes))
+    received: np.ndarray = np.zeros(len(nodes))
     for _ in range(MAX_ITERATIONS):
         nxt = damping * np.bincount(dst, weights=share * (seed + received)[src], minlength=len(nodes))
         delta = float(np.max(np.abs(nxt - received)))
