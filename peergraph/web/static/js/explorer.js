@@ -140,7 +140,8 @@
     var ids = [focus].concat(options.keepExpanded ? state.expanded : []);
     var slices;
     try {
-      slices = await Promise.all(ids.map(fetchSlice));
+      // The server already fetched the first view of a shared link into the page; no second round trip.
+      slices = options.initial ? [options.initial] : await Promise.all(ids.map(fetchSlice));
     } catch (e) {
       status(e.message, "error");
       return;
@@ -349,7 +350,9 @@
     if (list) list.open = false;
 
     window.peergraphExplorer = { cy: cy, state: state, load: load, expand: expand, search: search, relayout: relayout };
-    if (state.focus) load(state.focus, {}); else root.dataset.status = "idle";
+    var embedded = $("graph-data") ? JSON.parse($("graph-data").textContent) : null;
+    var initial = embedded && embedded.center === state.focus ? embedded.slice : null;
+    if (state.focus) load(state.focus, { initial: initial }); else root.dataset.status = "idle";
   }
 
   document.addEventListener("DOMContentLoaded", start);
