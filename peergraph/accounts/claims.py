@@ -118,15 +118,21 @@ def verify(graph: Graph, claim_uid: str, method: str, evidence: dict[str, Any], 
         raise ClaimConflict("another account already holds the verified claim on this author; "
                             "reject one of them first", rows[0]["author_uid"])
     log.info("claim %s verified by %s (%s)", claim_uid, decided_by, method)
-    _refresh_trust(graph, rows[0]["author_uid"])
+    refresh_trust(graph, rows[0]["author_uid"])
     return get_claim(graph, claim_uid)
 
 
-def _refresh_trust(graph: Graph, author_uid: str) -> None:
+def refresh_trust(graph: Graph, author_uid: str) -> None:
     """The author's level and score change now; neighbours follow at the next `peergraph trust recompute`."""
+    from neo4j.exceptions import Neo4jError
+
+    from peergraph.errors import PeerGraphError
     from peergraph.trust.recompute import recompute
 
-    recompute(graph, only=[author_uid])
+    try:
+        recompute(graph, only=[author_uid])
+    except (PeerGraphError, Neo4jError) as exc:  # the decision stands; the score catches up at the next recompute
+        log.warning("trust refresh of %s failed (%s); run `peergraph trust recompute`", author_uid, type(exc).__name__)
 
 
 def approve(graph: Graph, curator: AccountData, claim_uid: str) -> ClaimData:
@@ -150,7 +156,7 @@ def reject(graph: Graph, curator: AccountData, claim_uid: str, reason: str) -> C
     if not rows:
         raise BadInput(f"this claim is already {get_claim(graph, claim_uid).status}")
     log.info("claim %s rejected by %s", claim_uid, curator.uid)
-    _refresh_trust(graph, rows[0]["author_uid"])
+    refresh_trust(graph, rows[0]["author_uid"])
     return get_claim(graph, claim_uid)
 
 

@@ -138,7 +138,5 @@ def vouch(graph: Graph, account: AccountData, author_uid: str) -> int:
     if not rows:
         raise Forbidden("you can vouch only for co-authors of the author you have verified")
     log.info("vouch by %s for %s", account.uid, author_uid)
-    from peergraph.trust.recompute import recompute
-
-    recompute(graph, only=[author_uid])
+    claims.refresh_trust(graph, author_uid)
     return int(rows[0]["vouches"])
