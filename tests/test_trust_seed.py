@@ -19,3 +19,19 @@ def test_xiaodan_song_from_the_seed_pages_is_emerging_and_explained(seed_graph):
     assert any(e.description.startswith("7 work(s)") for e in publications.evidence)
     assert any("2020-2022" in e.description for e in publications.evidence)
     assert round(sum(c.points for c in report.components)) == report.score
+
+
+def test_the_profile_shows_when_the_stored_score_was_computed(seed_graph):
+    import asyncio
+
+    from peergraph.graphql.context import build_context
+    from peergraph.graphql.schema import schema
+
+    recompute(seed_graph)
+    uid = seed_graph.read("MATCH (a:Author {name: 'Xiaodan Song'}) RETURN a.uid AS uid")[0]["uid"]
+    query = "query($id: ID!) { profile(authorId: $id) { trust { score band computedAt formulaVersion } } }"
+    result = asyncio.run(schema.execute(query, variable_values={"id": uid}, context_value=build_context(seed_graph)))
+    assert result.errors is None
+    trust = result.data["profile"]["trust"]
+    assert trust["band"] == "Emerging" and trust["formulaVersion"]
+    assert trust["computedAt"] is not None and trust["computedAt"].startswith("20")

@@ -10,6 +10,7 @@ and page.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -185,6 +186,13 @@ async def trust(ctx: Context, author_id: str) -> TrustReport | None:
     return trust_from_data(data) if data else None
 
 
+def _as_datetime(value: Any) -> datetime | None:
+    """`trust_computed_at` as written by neomodel (epoch seconds) or by Cypher (a temporal value)."""
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, UTC)
+    return value.to_native() if hasattr(value, "to_native") else None
+
+
 def _stored_trust(t: dict[str, Any], claimed: bool) -> TrustReport:
     from peergraph.trust.report import components_from_json
 
@@ -192,7 +200,7 @@ def _stored_trust(t: dict[str, Any], claimed: bool) -> TrustReport:
     return TrustReport(
         score=int(t["trust_score"]), band=t.get("trust_band") or "", claimed=claimed,
         verification_level=t.get("verification_level") or "L0", formula_version=t.get("trust_formula_version") or "",
-        computed_at=when.to_native() if hasattr(when, "to_native") else None,
+        computed_at=_as_datetime(when),
         components=[
             TrustComponent(name=c.name, points=c.points, max_points=c.max_points,
                            evidence=[TrustEvidence(description=e.description, source=e.source) for e in c.evidence])
