@@ -4,6 +4,7 @@
 //   $name_keys (list<string>): "family|first-initial" keys.
 //   $orcids (list<string>): normalized ORCIDs.
 //   $openalex_ids (list<string>): OpenAlex author ids.
+//   $paper_uids (list<string>): the batch's papers (an author already on one of them is strong evidence).
 // Returns: uid (string), name (string), given (string), family (string), variants (list<string>),
 //   orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
 //   venues (list<string>), affiliations (list<string>), listings (list<string>), papers (list<string>)
@@ -20,4 +21,4 @@ RETURN DISTINCT a.uid AS uid, a.name AS name, a.given AS given, a.family AS fami
   [(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key][..100] AS venues,
   [(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)] AS affiliations,
   [(a)-[:DERIVED_FROM]->(s:SourceRecord) | s.source][..100] AS listings,
-  [(a)-[:AUTHORED]->(p:Paper) | p.uid][..1000] AS papers
+  [(a)-[:AUTHORED]->(p) WHERE p.uid IN $paper_uids | p.uid] AS papers

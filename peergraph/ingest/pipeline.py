@@ -64,7 +64,9 @@ def _lookup_papers(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> li
     return graph.read(load("ingest/paper_candidates"), {k: sorted(v) for k, v in params.items()})
 
 
-def _lookup_authors(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> list[dict[str, object]]:
+def _lookup_authors(
+    graph: Graph, batch: Sequence[tuple[str, PaperRecord]], paper_uids: Sequence[str]
+) -> list[dict[str, object]]:
     keys, orcids, openalex = set(), set(), set()
     for _, r in batch:
         for a in r.authors:
@@ -77,7 +79,8 @@ def _lookup_authors(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> l
                 openalex.add(a.openalex_id)
     if not (keys or orcids or openalex):
         return []
-    params = {"name_keys": sorted(keys), "orcids": sorted(orcids), "openalex_ids": sorted(openalex)}
+    params = {"name_keys": sorted(keys), "orcids": sorted(orcids), "openalex_ids": sorted(openalex),
+              "paper_uids": sorted(set(paper_uids))}
     return graph.read(load("ingest/author_candidates"), params)
 
 
@@ -156,9 +159,8 @@ class Ingestor:
                     {**json.loads(d["snapshot"]), "venue_uid": venue_of_record[d["source_record_uid"]]},
                     ensure_ascii=False,
                 )
-        authors = plan_authors(
-            batch, papers.entity_of, topic_keys, venue_keys, _lookup_authors(self.graph, batch), self.settings
-        )
+        stored_authors = _lookup_authors(self.graph, batch, list(papers.entity_of.values()))
+        authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
         write = BatchWrite(
             source_records=[
                 {
