@@ -17,10 +17,10 @@ CALL {
 }
 RETURN DISTINCT a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
   coalesce(a.name_variants, []) AS variants, a.orcid AS orcid, a.openalex_id AS openalex_id,
-  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..300]
+  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
     AS coauthors,
-  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key])[..300] AS topics,
-  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key])[..100] AS venues,
-  apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..100] AS affiliations,
-  apoc.coll.toSet([(a)-[:DERIVED_FROM]->(s:SourceRecord) | s.source])[..100] AS listings,
+  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key])[..50] AS topics,
+  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key])[..20] AS venues,
+  apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..20] AS affiliations,
+  apoc.coll.toSet([(a)-[:DERIVED_FROM]->(s:SourceRecord) | s.source])[..20] AS listings,
   [(a)-[:AUTHORED]->(p) WHERE p.uid IN $paper_uids | p.uid] AS papers
