@@ -145,3 +145,19 @@ def test_topics_from_categories_else_keyphrases_mapped_to_canonical_labels() -> 
                          abstract="We apply reinforcement learning to robot navigation in crowded rooms."))
     assert listing and all(t.source == "keyphrase" and 0 < t.score <= 1 for t in listing)
     assert "Machine Learning" in {t.label for t in listing}
+
+
+def test_free_keyphrases_must_be_in_the_title() -> None:
+    """As-ViT's abstract alone yields fragments such as "work targets"; only title phrases become topics."""
+    from peergraph.ingest.topics import assign
+
+    as_vit = rec(
+        "c", "Auto-scaling Vision Transformers without Training",
+        abstract="This work targets automated designing and scaling of Vision Transformers (ViTs). The motivation "
+                 "comes from two pain spots: the lack of efficient and principled methods for designing and "
+                 "scaling ViTs, and the tremendous computational cost of training ViT.",
+    )
+    labels = {t.label for t in assign(as_vit)}
+    assert "Computer Vision and Pattern Recognition" in labels
+    assert not {"work targets", "targets automated", "efficient and principled"} & labels
+    assert all(t.source == "keyphrase" for t in assign(as_vit))

@@ -60,6 +60,13 @@ ALIASES = {
     "neural networks": "Neural and Evolutionary Computing",
     "neural network": "Neural and Evolutionary Computing",
     "neural architecture search": "Neural and Evolutionary Computing",
+    "vision transformer": "Computer Vision and Pattern Recognition",
+    "vision transformers": "Computer Vision and Pattern Recognition",
+    "image classification": "Computer Vision and Pattern Recognition",
+    "semantic segmentation": "Computer Vision and Pattern Recognition",
+    "instance segmentation": "Computer Vision and Pattern Recognition",
+    "large language models": "Computation and Language",
+    "large language model": "Computation and Language",
     "reinforcement learning": "Machine Learning",
     "information retrieval": "Information Retrieval",
     "recommender systems": "Information Retrieval",
@@ -120,6 +127,7 @@ def assign(record: PaperRecord, s: MatchSettings = DEFAULT) -> list[TopicAssignm
     if out:
         return list(out.values())
     text = ". ".join(p for p in (record.title, record.abstract) if p)
+    title_words = set(text_key(record.title or "").split())
     kept = 0
     for phrase, score in keyphrases(text):
         if kept >= s.keyphrases_per_paper:
@@ -130,10 +138,38 @@ def assign(record: PaperRecord, s: MatchSettings = DEFAULT) -> list[TopicAssignm
         if known:
             add(TopicAssignment(known, text_key(known), "keyword", None, relevance, "keyphrase"))
             kept += 1
-        elif score <= s.keyphrase_max_score and len(phrase.split()) > 1:
+        elif (score <= s.keyphrase_max_score and len(phrase.split()) > 1 and _in_title(phrase, title_words)
+              and not _covered(phrase, out)):
             add(TopicAssignment(phrase.lower(), text_key(phrase), "keyphrase", None, relevance, "keyphrase"))
             kept += 1
     return list(out.values())
+
+
+def _in_title(phrase: str, title_words: set[str]) -> bool:
+    """A free keyphrase becomes a topic only when the title says it too.
+
+    yake on an abstract alone also returns fragments of sentences ("work targets", "targets
+    automated"); a phrase the authors put in their title is what the paper is about.
+    """
+    words = text_key(phrase).split()
+    return bool(words) and all(w in title_words for w in words)
+
+
+def _covered(phrase: str, kept: dict[str, TopicAssignment]) -> bool:
+    """One topic per idea. A fragment ("dropping for efficient": it begins or ends with a
+    stopword) or a phrase inside a kept one is covered; a kept phrase inside this longer one
+    ("deep thin" inside "deep thin networks") gives way to it."""
+    words = text_key(phrase).split()
+    if words[0] in STOPWORDS or words[-1] in STOPWORDS or any(w in STOPWORDS for w in words[1:-1]):
+        return True
+    mine = set(words)
+    for key in [k for k, t in kept.items() if t.scheme == "keyphrase"]:
+        theirs = set(key.split())
+        if mine <= theirs:
+            return True
+        if theirs < mine:
+            del kept[key]
+    return False
 
 
 def keyphrase_keys(title: str | None, keywords: str | None = None) -> frozenset[str]:
