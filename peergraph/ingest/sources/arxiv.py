@@ -41,7 +41,7 @@ from peergraph.ingest.normalize import (
     parse_date,
 )
 from peergraph.ingest.records import AuthorRef, BadRecord, PaperRecord, make_provenance
-from peergraph.ingest.sources.http import HttpClient
+from peergraph.ingest.sources.http import HttpClient, HttpSource
 
 API_URL = "https://export.arxiv.org/api/query"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -223,7 +223,7 @@ def author_query(author: str) -> str:
     return f'au:"{name}"' if " " in name else f"au:{name}"
 
 
-class ArxivSource:
+class ArxivSource(HttpSource):
     """The arXiv API. `delay` is the pause between requests (arXiv asks for 3 s; use 0 in tests)."""
 
     name = "arxiv"
@@ -245,18 +245,7 @@ class ArxivSource:
         self.page_size = max(1, min(page_size, 2000))  # arXiv serves at most 2000 per request
         self.sort_by = sort_by
         self.sort_order = sort_order
-        self._own_client = client is None
-        self.client = client or HttpClient(delay=delay, timeout=timeout, attempts=attempts, backoff=backoff)
-
-    def __enter__(self) -> ArxivSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self._own_client:
-            self.client.close()
+        super().__init__(client, delay=delay, timeout=timeout, attempts=attempts, backoff=backoff)
 
     def pages(
         self,

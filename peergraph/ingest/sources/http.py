@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Self
 
 import httpx
 from tenacity import (
@@ -121,3 +121,22 @@ class HttpClient:
                 "rerun later to resume from the last committed page"
             ) from last
         raise SourceUnavailable(f"GET {url} gave no response")  # unreachable: Retrying always yields
+
+
+class HttpSource:
+    """Base of the paged API sources: they own their HttpClient unless one was passed in."""
+
+    def __init__(self, client: HttpClient | None, *, delay: float, timeout: float, attempts: int,
+                 backoff: float) -> None:
+        self._own_client = client is None
+        self.client = client or HttpClient(delay=delay, timeout=timeout, attempts=attempts, backoff=backoff)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()

@@ -39,7 +39,7 @@ from peergraph.ingest.normalize import (
 )
 from peergraph.ingest.records import AuthorRef, BadRecord, PaperRecord, make_provenance
 from peergraph.ingest.sources.files import json_lines, whole_json
-from peergraph.ingest.sources.http import HttpClient
+from peergraph.ingest.sources.http import HttpClient, HttpSource
 
 API_URL = "https://api.openalex.org"
 API_KEY_ENV = "PEERGRAPH_OPENALEX_API_KEY"
@@ -224,7 +224,7 @@ def _located(item: Item, where: str) -> Item:
     return item
 
 
-class OpenAlexSource:
+class OpenAlexSource(HttpSource):
     """The OpenAlex works API with cursor paging."""
 
     name = SOURCE
@@ -250,18 +250,7 @@ class OpenAlexSource:
                          ("mailto", mailto or os.environ.get(MAILTO_ENV)))
             if v
         }
-        self._own_client = client is None
-        self.client = client or HttpClient(delay=delay, timeout=timeout, attempts=attempts, backoff=backoff)
-
-    def __enter__(self) -> OpenAlexSource:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self._own_client:
-            self.client.close()
+        super().__init__(client, delay=delay, timeout=timeout, attempts=attempts, backoff=backoff)
 
     def _get_json(self, url: str, params: dict[str, Any]) -> tuple[Any, str | None]:
         response = self.client.get(url, {**params, **self._auth})
