@@ -251,5 +251,18 @@ def demo_items() -> Iterator[list[Item]]:
 
 @demo_app.command("load")
 def demo_load(as_json: bool = JSON_OPT) -> None:
-    """Load the demo data shipped inside the package (idempotent: a second load changes nothing)."""
+    """Load the demo data shipped inside the package (idempotent: a second load changes nothing).
+
+    Trust scores are recomputed afterwards, so the first profile page already shows stored,
+    explained figures (recomputing unchanged data gives identical scores).
+    """
+    from peergraph.trust.recompute import recompute
+
     _run(demo_items(), as_json, DEFAULT_BATCH)
+    graph = _open()
+    try:
+        scores = recompute(graph)
+    finally:
+        graph.close()
+    if not as_json:
+        typer.echo(f"trust scores computed for {len(scores)} authors")
