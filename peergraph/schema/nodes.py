@@ -129,3 +129,4 @@ class MergeDecision(StructuredNode):
     snapshot = StringProperty()  # JSON of what the record contributed, so `merges undo` can rebuild it
     created_at = DateTimeProperty(default_now=True)
     undone = BooleanProperty(default=False)
+    undone_at = FloatProperty()  # epoch seconds, written by `peergraph merges undo`
