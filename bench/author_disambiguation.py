@@ -20,7 +20,7 @@ from pathlib import Path
 
 from peergraph.ingest.cluster import UnionFind
 from peergraph.ingest.keys import name_key, text_key
-from peergraph.ingest.match_authors import AuthorContext, compare
+from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare
 from peergraph.ingest.settings import DEFAULT
 from peergraph.ingest.topics import keyphrase_keys
 
@@ -29,8 +29,11 @@ RESULTS = Path(__file__).parent / "results" / "author_disambiguation.json"
 
 def mention(row: dict[str, str]) -> AuthorContext:
     target = name_key(row["full_name"])
+    # The ambiguous name itself is listed among the co-authors in this data: leave it out.
     coauthors = frozenset(
-        k.block for n in row["coauthors"].split(",") if n.strip() and (k := name_key(n.strip())).block != target.block
+        coauthor_key(k)
+        for n in row["coauthors"].split(",")
+        if n.strip() and (k := name_key(n.strip())).block != target.block
     )
     venue = text_key(row["venue"]) if row["venue"] and row["venue"] != "null" else ""
     org = text_key(row["organization"]) if row["organization"] and row["organization"] != "null" else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peergraph.ingest.block import candidate_pairs, paper_keys
 from peergraph.ingest.keys import name_key
-from peergraph.ingest.match_authors import AuthorContext, compare
+from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare, shared_coauthors
 from peergraph.ingest.match_papers import PaperView, match, view_of
 from peergraph.ingest.records import AuthorRef, PaperRecord, Provenance
 from peergraph.ingest.venues import from_comment
@@ -91,6 +91,16 @@ def test_initials_merge_with_full_name_given_shared_coauthors() -> None:
     author = ctx("Xiaodan Song", coauthors=frozenset({"zhou|d", "tan|m"}))
     result = compare(mention, author)
     assert result.merge and result.method == "name:initials+context"
+
+
+def test_coauthors_with_different_spelled_out_names_are_not_shared() -> None:
+    li_yang, li_ying, li_y = (coauthor_key(name_key(n)) for n in ("Yang Li", "Ying Li", "Y. Li"))
+    assert li_yang != li_ying
+    assert not shared_coauthors(frozenset({li_yang}), frozenset({li_ying}))
+    # An initials-only name, or a stored blocking key, stays compatible with the spelled-out one.
+    assert shared_coauthors(frozenset({li_y}), frozenset({li_yang})) == {li_y}
+    assert not compare(ctx("Jing Zhang", coauthors=frozenset({li_yang})),
+                       ctx("Jing Zhang", coauthors=frozenset({li_ying}))).merge
 
 
 def test_initials_alone_do_not_merge() -> None:

@@ -22,7 +22,7 @@ class AuthorContext:
     names: frozenset[NameKey]
     orcid: str | None = None
     openalex_id: str | None = None
-    coauthors: frozenset[str] = field(default_factory=frozenset)  # NameKey.block of co-authors
+    coauthors: frozenset[str] = field(default_factory=frozenset)  # coauthor_key (or NameKey.block) of co-authors
     topics: frozenset[str] = field(default_factory=frozenset)
     venues: frozenset[str] = field(default_factory=frozenset)
     affiliations: frozenset[str] = field(default_factory=frozenset)  # ROR ids or name keys
@@ -54,6 +54,30 @@ class AuthorMatch:
 
 def _first_given(key: NameKey) -> str:
     return key.given.split(" ")[0] if key.given else ""
+
+
+def coauthor_key(key: NameKey) -> str:
+    """'family|given' when the first given name is spelled out, else the blocking key 'family|i'.
+
+    The block alone ("li|y") lumps together every Li Yang, Li Ying and Li Yan, so two papers would
+    seem to share a co-author they do not; the spelled-out name keeps them apart."""
+    return f"{key.family}|{_first_given(key).replace('-', '')}" if key.full_given else key.block
+
+
+def _block(coauthor: str) -> str:
+    family, _, given = coauthor.partition("|")
+    return f"{family}|{given[:1]}"
+
+
+def shared_coauthors(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """Co-authors on both sides: the same spelled-out name, or an initials-only name (or a stored
+    blocking key) compatible with a name on the other side. Two different spelled-out names never match."""
+    exact = a & b
+    rest_a, rest_b = a - exact, b - exact
+    blocks_a, blocks_b = {_block(k) for k in rest_a}, {_block(k) for k in rest_b}
+    loose = {k for k in rest_a if len(k.partition("|")[2]) <= 1 and k in blocks_b}
+    loose |= {k for k in rest_b if len(k.partition("|")[2]) <= 1 and k in blocks_a}
+    return exact | frozenset(loose)
 
 
 def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
@@ -105,7 +129,7 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
     name_score = {"full": s.name_full_match, "initials": s.name_initial_match, "family-only": 0.1}[best_kind]
     reasons = [best_reason]
     context = 0.0
-    shared = mention.coauthors & author.coauthors
+    shared = shared_coauthors(mention.coauthors, author.coauthors)
     if shared:
         context += s.coauthor_evidence * len(shared)
         reasons.append(f"{len(shared)} shared co-author(s)")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from peergraph.ingest.keys import NameKey, name_key, text_key
-from peergraph.ingest.match_authors import AuthorContext, compare
+from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -160,7 +160,7 @@ def plan_authors(
                 names=frozenset({key}),
                 orcid=ref.orcid,
                 openalex_id=ref.openalex_id,
-                coauthors=frozenset(k.block for i, k in enumerate(keys) if i != pos and k.family),
+                coauthors=frozenset(coauthor_key(k) for i, k in enumerate(keys) if i != pos and k.family),
                 topics=topic_keys.get(uid, frozenset()),
                 venues=venue_keys.get(uid, frozenset()),
                 affiliations=affiliations,
