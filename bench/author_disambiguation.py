@@ -19,6 +19,7 @@ from itertools import combinations
 from pathlib import Path
 
 from peergraph.ingest.cluster import UnionFind
+from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import name_key, text_key
 from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare
 from peergraph.ingest.settings import DEFAULT
@@ -36,14 +37,14 @@ def mention(row: dict[str, str]) -> AuthorContext:
         if n.strip() and (k := name_key(n.strip())).block != target.block
     )
     venue = text_key(row["venue"]) if row["venue"] and row["venue"] != "null" else ""
-    org = text_key(row["organization"]) if row["organization"] and row["organization"] != "null" else ""
+    org = row["organization"] if row["organization"] != "null" else ""
     topics = keyphrase_keys(row["title"], row["keywords"])
     return AuthorContext(
         names=frozenset({target}),
         coauthors=coauthors,
         topics=topics,
         venues=frozenset({venue}) if venue else frozenset(),
-        affiliations=frozenset({org}) if org else frozenset(),
+        affiliations=affiliation_keys(org),
     )
 
 

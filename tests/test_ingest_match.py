@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peergraph.ingest.block import candidate_pairs, paper_keys
+from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import name_key
 from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare, shared_coauthors
 from peergraph.ingest.match_papers import PaperView, match, view_of
@@ -101,6 +102,13 @@ def test_coauthors_with_different_spelled_out_names_are_not_shared() -> None:
     assert shared_coauthors(frozenset({li_y}), frozenset({li_yang})) == {li_y}
     assert not compare(ctx("Jing Zhang", coauthors=frozenset({li_yang})),
                        ctx("Jing Zhang", coauthors=frozenset({li_ying}))).merge
+
+
+def test_affiliations_share_the_organisation_not_the_department() -> None:
+    a = affiliation_keys("Dept. of Comput. Sci., Tsinghua University, Beijing")
+    b = affiliation_keys("Department of Computer Science and Technology, Tsinghua University, China")
+    assert a & b == {"tsinghua university"}
+    assert not affiliation_keys("Beijing, China") & a - {"tsinghua university"}
 
 
 def test_initials_alone_do_not_merge() -> None:

@@ -3,6 +3,7 @@ below the no-match threshold it becomes a new institution (never a catch-all tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,6 +14,24 @@ from peergraph.ingest.settings import DEFAULT, MatchSettings
 
 # Words that say nothing about which institution it is: matching on them alone joins strangers.
 GENERIC = frozenset("university of institute department dept school college the and for laboratory lab center".split())
+
+# A comma-separated part naming an organisation (not a department, street, city or country).
+_ORGANISATION = re.compile(
+    r"univ|institut|college|laborator|\blab\b|corporation|\binc\b|research|academy|school|centre|center"
+    r"|hospital|\bltd\b|company|gmbh|ecole|polytech"
+)
+_SUBUNIT = ("dept", "department", "school of", "faculty", "division")
+
+
+def affiliation_keys(raw: str) -> frozenset[str]:
+    """Keys one affiliation string gives author matching: the whole string, and each of its parts that
+    names an organisation, so "Dept. of CS, Tsinghua University, Beijing" and "Department of Computer
+    Science, Tsinghua University" share "tsinghua university" (departments and cities vary in spelling)."""
+    whole = text_key(raw)
+    if not whole:
+        return frozenset()
+    parts = {k for part in re.split(r"[,;]", raw) if (k := text_key(part))}
+    return frozenset({whole} | {k for k in parts if _ORGANISATION.search(k) and not k.startswith(_SUBUNIT)})
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from peergraph.ingest.keys import NameKey, name_key, text_key
+from peergraph.ingest.institutions import affiliation_keys
+from peergraph.ingest.keys import NameKey, name_key
 from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
@@ -155,7 +156,7 @@ def plan_authors(
         for pos, (ref, key) in enumerate(zip(record.authors, keys, strict=True)):
             if not key.family:
                 continue
-            affiliations = frozenset(ref.institution_rors) | frozenset(text_key(a) for a in ref.affiliations if a)
+            affiliations = frozenset(ref.institution_rors).union(*(affiliation_keys(a) for a in ref.affiliations))
             mention = AuthorContext(
                 names=frozenset({key}),
                 orcid=ref.orcid,
