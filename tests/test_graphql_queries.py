@@ -212,5 +212,5 @@ def test_a_request_of_any_shape_costs_a_bounded_number_of_queries(small: Graph) 
 def test_trust_report_reads_the_stored_figures(small: Graph) -> None:
     data = run(small, '{ trust(authorId: "a1") { score band verificationLevel claimed formulaVersion } nobody: trust(authorId: "x") { score } }')
     assert data["trust"] == {"score": 64, "band": "Established", "verificationLevel": "L2", "claimed": True,
-                             "formulaVersion": "trust-1"}
+                             "formulaVersion": "trust-1.0"}
     assert data["nobody"] is None

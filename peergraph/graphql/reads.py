@@ -34,6 +34,7 @@ from peergraph.graphql.types.trust import TrustComponent, TrustEvidence, TrustRe
 from peergraph.graphql.types.venue import Venue
 from peergraph.network import collaboration
 from peergraph.network.neighborhood import SliceBuilder, SliceNode
+from peergraph.trust.score import FORMULA_VERSION
 
 MAX_DEPTH = 3
 MAX_LIMIT_PER_TYPE = 100
@@ -215,8 +216,10 @@ async def profile(ctx: Context, author_id: str) -> Profile | None:
         return None
     row = rows[0]
     stored = row["trust"]
+    # Stored figures of the current formula are served as they are; missing or older ones are
+    # recomputed by the trust service, exactly as `trust(authorId)` does.
     report = (_stored_trust(stored, row["claimed"]) if stored.get("trust_score") is not None
-              and stored.get("trust_formula_version") else await trust(ctx, row["node"]["uid"]))
+              and stored.get("trust_formula_version") == FORMULA_VERSION else await trust(ctx, row["node"]["uid"]))
     author = Author.from_row(row["node"])
     return Profile(
         author=author, headline=author.headline, affiliation=row["affiliation"],
