@@ -109,6 +109,7 @@ def test_affiliations_share_the_organisation_not_the_department() -> None:
     b = affiliation_keys("Department of Computer Science and Technology, Tsinghua University, China")
     assert a & b == {"tsinghua university"}
     assert not affiliation_keys("Beijing, China") & a - {"tsinghua university"}
+    assert "princeton university" in affiliation_keys("Dept. of Comput. Sci., Princeton Univ., NJ")
 
 
 def test_initials_alone_do_not_merge() -> None:

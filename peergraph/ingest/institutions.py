@@ -21,6 +21,17 @@ _ORGANISATION = re.compile(
     r"|hospital|\bltd\b|company|gmbh|ecole|polytech"
 )
 _SUBUNIT = ("dept", "department", "school of", "faculty", "division")
+# Abbreviations bibliographic databases use in affiliations ("Princeton Univ.", "Inst. of Comput. Technol.").
+_ABBREVIATIONS = {
+    "univ": "university", "inst": "institute", "technol": "technology", "tech": "technology",
+    "natl": "national", "nat": "national", "res": "research", "lab": "laboratory", "labs": "laboratories",
+    "sci": "science", "comput": "computer", "eng": "engineering", "acad": "academy", "coll": "college",
+    "ctr": "center", "centre": "center", "corp": "corporation", "int": "international", "intl": "international",
+}
+
+
+def _expanded(part: str) -> str:
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in text_key(part).split())
 
 
 def affiliation_keys(raw: str) -> frozenset[str]:
@@ -30,7 +41,7 @@ def affiliation_keys(raw: str) -> frozenset[str]:
     whole = text_key(raw)
     if not whole:
         return frozenset()
-    parts = {k for part in re.split(r"[,;]", raw) if (k := text_key(part))}
+    parts = {k for part in re.split(r"[,;]", raw) if (k := _expanded(part))}
     return frozenset({whole} | {k for k in parts if _ORGANISATION.search(k) and not k.startswith(_SUBUNIT)})
 
 
