@@ -1,8 +1,10 @@
 """Author disambiguation quality of PeerGraph's own author matcher on the Arnetminer name set.
 
 For each ambiguous name, every pair of its publications is judged by PeerGraph's author matcher
-(peergraph.ingest.match_authors.compare, production thresholds: name, shared co-authors, venue,
-affiliation, title words; no labels used), and publications linked by merges form one person. Reported: pairwise F1 per name averaged over names (macro-F1, as in
+(peergraph.ingest.match_authors.compare, production thresholds: name, shared co-authors compared by
+spelled-out name, venue, organisation part of the affiliation, title words; no labels used), and
+publications linked by merges form one person (single link, as the pipeline attaches a mention to
+any author whose context it matches). Reported: pairwise F1 per name averaged over names (macro-F1, as in
 Xu et al. CIKM 2018) and B-cubed F1 over all publications.
 
     .venv/bin/python bench/author_disambiguation.py [--csv .../flat_arnetminer_110names.csv]
