@@ -9,7 +9,7 @@ MATCH (a:Author {uid: r.author})
 MATCH (p:Paper {uid: r.paper})
 MERGE (a)-[e:AUTHORED]->(p)
 ON CREATE SET e.position = r.position, e.confidence = r.confidence, e.method = r.method, e.raw_name = r.raw_name,
-              e.source_records = []
-SET e.source_records = CASE WHEN r.record IN e.source_records THEN e.source_records
-                            ELSE e.source_records + [r.record] END
+              e.source_records = [r.record]
+ON MATCH SET e.source_records = CASE WHEN r.record IN e.source_records THEN e.source_records
+                                     ELSE e.source_records + [r.record] END
 RETURN count(*) AS written

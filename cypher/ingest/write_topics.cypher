@@ -10,7 +10,7 @@ ON CREATE SET t.label = r.label, t.label_key = r.label_key, t.scheme = r.scheme,
 WITH t, r
 MATCH (p:Paper {uid: r.paper})
 MERGE (p)-[e:HAS_TOPIC]->(t)
-ON CREATE SET e.score = r.score, e.source = r.source, e.source_records = []
-SET e.source_records = CASE WHEN r.record IN e.source_records THEN e.source_records
-                            ELSE e.source_records + [r.record] END
+ON CREATE SET e.score = r.score, e.source = r.source, e.source_records = [r.record]
+ON MATCH SET e.source_records = CASE WHEN r.record IN e.source_records THEN e.source_records
+                                     ELSE e.source_records + [r.record] END
 RETURN count(*) AS written
