@@ -1,11 +1,7 @@
 // Purpose: Stored authors who could be the people named in a batch: same blocking name key, ORCID or
 //   OpenAlex id, each with the context author matching weighs (co-authors, topics, venues, affiliations).
 // Parameters:
-//   $name_keys (list<map>): {key: "family|first-initial", givens: first given names (lower case) the
-//     batch's mentions spell out under that key}. Per key at most $per_key authors are read: those whose
-//     first given name is one of `givens` first, then the most prolific; this bounds a batch's
-//     candidates however many namesakes the graph has gathered.
-//   $per_key (int): cap of authors per name key.
+//   $name_keys (list<string>): "family|first-initial" keys.
 //   $orcids (list<string>): normalized ORCIDs.
 //   $openalex_ids (list<string>): OpenAlex author ids.
 //   $paper_uids (list<string>): the batch's papers (an author already on one of them is strong evidence).
@@ -15,16 +11,7 @@
 // Context lists are distinct and capped: a prolific author's context stays small per batch.
 // Mode: read
 CALL {
-  UNWIND $name_keys AS k
-  CALL {
-    WITH k
-    MATCH (a:Author {name_key: k.key})
-    WITH a, CASE WHEN toLower(split(coalesce(a.given, ''), ' ')[0]) IN k.givens THEN 1 ELSE 0 END AS same,
-         COUNT { (a)-[:AUTHORED]->() } AS n
-    RETURN a ORDER BY same DESC, n DESC LIMIT $per_key
-  }
-  RETURN a
-  UNION UNWIND $paper_uids AS u MATCH (:Paper {uid: u})<-[:AUTHORED]-(a:Author) RETURN a
+  UNWIND $name_keys AS k MATCH (a:Author {name_key: k}) RETURN a
   UNION UNWIND $orcids AS k MATCH (a:Author {orcid: k}) RETURN a
   UNION UNWIND $openalex_ids AS k MATCH (a:Author {openalex_id: k}) RETURN a
 }

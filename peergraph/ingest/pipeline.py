@@ -30,9 +30,6 @@ from peergraph.store.driver import Graph
 
 Item = PaperRecord | BadRecord
 DEFAULT_BATCH = 500
-# Stored namesakes read per "family|initial" key and batch (same first given name first, then the most
-# prolific): without a cap a common name's candidates, and each batch's time and memory, grow with the graph.
-CANDIDATES_PER_KEY = 12
 
 
 def source_record_uid(source: str, record_id: str) -> str:
@@ -70,28 +67,20 @@ def _lookup_papers(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> li
 def _lookup_authors(
     graph: Graph, batch: Sequence[tuple[str, PaperRecord]], paper_uids: Sequence[str]
 ) -> list[dict[str, object]]:
-    keys: dict[str, set[str]] = {}
-    orcids, openalex = set(), set()
+    keys, orcids, openalex = set(), set(), set()
     for _, r in batch:
         for a in r.authors:
             k = key_of(a)
             if k.family:
-                givens = keys.setdefault(k.block, set())
-                if k.full_given:
-                    givens.add(k.given.split(" ")[0])
+                keys.add(k.block)
             if a.orcid:
                 orcids.add(a.orcid)
             if a.openalex_id:
                 openalex.add(a.openalex_id)
     if not (keys or orcids or openalex):
         return []
-    params = {
-        "name_keys": [{"key": k, "givens": sorted(keys[k])} for k in sorted(keys)],
-        "per_key": CANDIDATES_PER_KEY,
-        "orcids": sorted(orcids),
-        "openalex_ids": sorted(openalex),
-        "paper_uids": sorted(set(paper_uids)),
-    }
+    params = {"name_keys": sorted(keys), "orcids": sorted(orcids), "openalex_ids": sorted(openalex),
+              "paper_uids": sorted(set(paper_uids))}
     return graph.read(load("ingest/author_candidates"), params)
 
 
