@@ -9,6 +9,7 @@ resulting confidence and the method that decided it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from peergraph.ingest.keys import NameKey
@@ -154,3 +155,20 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
     score = round(min(1.0, name_score + context), 3)
     method = f"name:{best_kind}" + ("+context" if context else "")
     return AuthorMatch(score >= s.author_merge, score, method, tuple(reasons))
+
+
+def best_author(
+    mention: AuthorContext, candidates: Iterable[tuple[str, AuthorContext]], s: MatchSettings = DEFAULT
+) -> tuple[str, AuthorMatch] | None:
+    """The candidate author this mention is, or None for a new author.
+
+    Every candidate `compare` lets merge competes; the highest score wins and ties go to the smaller
+    uid, so the answer does not depend on the order candidates arrive in. This is the one decision
+    the ingest planner and the disambiguation benchmark share.
+    """
+    best: tuple[str, AuthorMatch] | None = None
+    for uid, context in sorted(candidates, key=lambda c: c[0]):
+        result = compare(mention, context, s)
+        if result.merge and (best is None or result.score > best[1].score):
+            best = (uid, result)
+    return best

@@ -1,7 +1,7 @@
 """Which Author each name on each record of a batch is, with the confidence and method of the call.
 
 Pure: stored candidates (looked up by name key, ORCID, OpenAlex id) and authors created earlier in
-the batch compete for each mention; the best one that `match_authors.compare` lets merge wins, else
+the batch compete for each mention; `match_authors.best_author` picks the one it is, else
 a new Author starts. Two mentions on one record are never the same author.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import NameKey, name_key
-from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare
+from peergraph.ingest.match_authors import AuthorContext, best_author, coauthor_key
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -172,16 +172,9 @@ def plan_authors(
             for ident in (ref.orcid, ref.openalex_id):
                 if ident and ident in by_id and by_id[ident] not in candidates:
                     candidates.append(by_id[ident])
-            best: tuple[float, str] | None = None
-            best_result = None
-            for cand in sorted(candidates):
-                if cand in used:
-                    continue
-                result = compare(mention, plan.authors[cand].context, s)
-                if result.merge and (best is None or result.score > best[0]):
-                    best, best_result = (result.score, cand), result
-            if best is not None and best_result is not None:
-                target = best[1]
+            best = best_author(mention, ((c, plan.authors[c].context) for c in candidates if c not in used), s)
+            if best is not None:
+                target, best_result = best
                 state = plan.authors[target]
                 confidence, method = best_result.score, best_result.method
                 plan.merged += 1
