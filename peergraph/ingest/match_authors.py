@@ -9,10 +9,12 @@ resulting confidence and the method that decided it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from peergraph.ingest.keys import NameKey
+from peergraph.ingest.name_ambiguity import UNKNOWN_NAMESAKES, expected_namesakes
 from peergraph.ingest.settings import DEFAULT, MatchSettings
 
 
@@ -104,6 +106,17 @@ def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
     return "initials", f"initials {ia or ga[0]} compatible with {ib or gb[0]}"
 
 
+def full_name_score(names: Iterable[NameKey], s: MatchSettings = DEFAULT) -> tuple[float, str]:
+    """What two matching full names say alone: less the more researchers are expected to share them.
+
+    The score is a log-odds scale: a name about one researcher carries is enough by itself
+    (`name_full_match`); every tenfold more namesakes asks for `namesake_discount` more context. The
+    most specific spelling on either side counts ("David E. Goldberg" over "David Goldberg")."""
+    namesakes = min((expected_namesakes(k) for k in names if k.full_given), default=UNKNOWN_NAMESAKES)
+    score = s.name_full_match - s.namesake_discount * math.log10(max(namesakes, 1.0))
+    return round(score, 3), f"about {namesakes:.3g} researchers share this name"
+
+
 def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DEFAULT) -> AuthorMatch:
     if mention.orcid and author.orcid:
         if mention.orcid == author.orcid:
@@ -127,8 +140,12 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
                 best_kind, best_reason = kind, reason
     if best_kind == "conflict":
         return AuthorMatch(False, 0.0, "name", (best_reason,))
-    name_score = {"full": s.name_full_match, "initials": s.name_initial_match, "family-only": 0.1}[best_kind]
     reasons = [best_reason]
+    if best_kind == "full":
+        name_score, why = full_name_score(mention.names | author.names, s)
+        reasons.append(why)
+    else:
+        name_score = s.name_initial_match if best_kind == "initials" else 0.1
     context = 0.0
     shared = shared_coauthors(mention.coauthors, author.coauthors)
     if shared:

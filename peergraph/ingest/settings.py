@@ -23,7 +23,11 @@ class MatchSettings:
     max_block_size: int = 200
     # Authors: evidence adds up to a score in 0..1; merge at or above `author_merge`.
     author_merge: float = 0.6
-    name_full_match: float = 0.5  # same full given and family name
+    # Same full given and family name, for a name about one researcher carries: enough alone. A name
+    # shared by more people gets `namesake_discount` less per tenfold namesakes (name_ambiguity.py),
+    # so "Lei Wang" (~50 namesakes) needs a co-author or an affiliation, "Barry Wilkinson" (~0.4) nothing.
+    name_full_match: float = 0.6
+    namesake_discount: float = 0.1
     name_initial_match: float = 0.35  # initials compatible with a full given name
     coauthor_evidence: float = 0.25  # per shared co-author, capped by `context_cap`
     topic_evidence: float = 0.03  # per shared topic/keyword

@@ -1,0 +1,110 @@
+"""How many researchers are expected to share a name: the prior that name evidence starts from.
+
+Two papers by "Robert Schreiber" are probably one person; two by "Lei Wang" or "Michael Smith"
+probably are not, because thousands of people carry those names. The expected number of namesakes
+among publishing researchers is
+
+    population x share of the family name x share of the first given name
+
+(name parts taken as independent), from public population statistics, never from labelled pairs:
+- Western names: the US Census Bureau's 1990 name frequency files (`name_frequencies.tsv`).
+- Romanized Chinese names (a common Chinese family name and a given name that spells one or two
+  pinyin syllables): romanization drops the characters and tones, so "Lei" stands for dozens of
+  different names. Family shares are the published household-registration shares; a one-syllable
+  given name is one of about 400 syllables, a two-syllable one is far more specific.
+- An initial in place of the given name ("Z. Wang") stands for every given name with that letter.
+- A second given name or middle initial ("David E. Goldberg") narrows the name about tenfold.
+A name whose parts the tables do not know (e.g. "Rakesh Kumar") gets `unknown_namesakes`: no
+statistic says it is rare, so it is treated as moderately ambiguous rather than unique.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from peergraph.ingest.keys import NameKey
+
+# Researchers publishing at all (dblp alone lists about 3.5 million people).
+RESEARCHERS = 3.0e6
+# Share of researchers with romanized Chinese names (a quarter of recent CS authorship).
+CHINESE_SHARE = 0.25
+# Given-name share of a one-syllable pinyin name (about 400 syllables, unevenly used) and of a
+# two-syllable one (tens of thousands of combinations in use).
+PINYIN_ONE_SYLLABLE = 1 / 250
+PINYIN_TWO_SYLLABLES = 1 / 5000
+# Share of given names that start with one letter (26 letters, unevenly used).
+INITIAL_SHARE = 0.06
+# A second given name or a middle initial divides the namesakes by this much.
+MIDDLE_NAME_FACTOR = 10.0
+UNKNOWN_NAMESAKES = 5.0
+
+# Population shares of the commonest Chinese family names (household registration, 2019-2020).
+CHINESE_FAMILY = {
+    "wang": 0.071, "li": 0.068, "zhang": 0.064, "liu": 0.053, "chen": 0.045, "yang": 0.031,
+    "huang": 0.022, "zhao": 0.022, "wu": 0.020, "zhou": 0.019, "xu": 0.015, "sun": 0.013,
+    "ma": 0.012, "zhu": 0.011, "hu": 0.011, "guo": 0.010, "he": 0.010, "lin": 0.009, "gao": 0.009,
+    "luo": 0.008, "zheng": 0.007, "liang": 0.007, "xie": 0.006, "song": 0.006, "tang": 0.006,
+    "han": 0.005, "feng": 0.005, "deng": 0.005, "cao": 0.005, "peng": 0.005, "zeng": 0.005,
+    "xiao": 0.005, "tian": 0.005, "dong": 0.005, "pan": 0.004, "yuan": 0.004, "cai": 0.004,
+    "jiang": 0.004, "yu": 0.004, "du": 0.004, "ye": 0.004, "cheng": 0.004, "wei": 0.004,
+    "su": 0.003, "lu": 0.003, "ding": 0.003, "ren": 0.003, "shen": 0.003, "yao": 0.003, "jin": 0.003,
+    "lv": 0.003, "lyu": 0.003, "xue": 0.003, "yan": 0.003, "fan": 0.003, "fang": 0.003, "shi": 0.003,
+    "zou": 0.002, "xiong": 0.002, "qin": 0.002, "qiu": 0.002, "bai": 0.002, "kong": 0.002, "mao": 0.002,
+    "hao": 0.002, "cui": 0.002, "kang": 0.002, "meng": 0.002, "gu": 0.002, "hou": 0.002, "shao": 0.002,
+    "wan": 0.002, "duan": 0.002, "qian": 0.002, "tan": 0.002, "liao": 0.002, "jia": 0.002, "xia": 0.002,
+    "fu": 0.002, "dai": 0.002, "zhong": 0.002, "long": 0.002, "lei": 0.002, "yin": 0.002, "lai": 0.002,
+}
+
+_INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
+_FINALS = (
+    "a o e i u v ai ei ui ao ou iu ie ve er an en in un vn ang eng ing ong ia iao ian iang iong ua uo uai "
+    "uan uang ue van"
+).split()
+_STANDALONE = "yi wu yu yue yuan yun yin ying you yong ye ya yao yan yang wa wo wai wei wan wen wang weng".split()
+PINYIN = frozenset(_FINALS) | {i + f for i in _INITIALS for f in _FINALS} | frozenset(_STANDALONE)
+
+
+@lru_cache(maxsize=16384)
+def pinyin_syllables(word: str) -> int:
+    """How many pinyin syllables `word` spells (0 if it is not pinyin): "lei" 1, "xiaoming" 2."""
+    if not word:
+        return 0
+    for size in range(min(6, len(word)), 0, -1):
+        if word[:size] in PINYIN and (word[size:] == "" or (rest := pinyin_syllables(word[size:]))):
+            return 1 if word[size:] == "" else 1 + rest
+    return 0
+
+
+@cache
+def _census() -> tuple[dict[str, float], dict[str, float]]:
+    family: dict[str, float] = {}
+    given: dict[str, float] = {}
+    text = files("peergraph.ingest").joinpath("name_frequencies.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, name, percent = line.split("\t")
+        (family if kind == "family" else given)[name] = float(percent) / 100
+    return family, given
+
+
+@lru_cache(maxsize=65536)
+def expected_namesakes(key: NameKey) -> float:
+    """The expected number of publishing researchers who carry this name (at least a small fraction)."""
+    words = key.given.split()
+    first = words[0].replace("-", "") if words else ""
+    narrowed = MIDDLE_NAME_FACTOR if len(key.initials) > 1 else 1.0
+    if len(first) > 1 and key.family in CHINESE_FAMILY and len(words) == 1:
+        syllables = pinyin_syllables(first)
+        if syllables in (1, 2):
+            pinyin_share = PINYIN_ONE_SYLLABLE if syllables == 1 else PINYIN_TWO_SYLLABLES
+            return RESEARCHERS * CHINESE_SHARE * CHINESE_FAMILY[key.family] * CHINESE_SHARE * pinyin_share
+    census_family, census_given = _census()
+    family_share = census_family.get(key.family)
+    if key.family in CHINESE_FAMILY:
+        family_share = max(family_share or 0.0, CHINESE_SHARE * CHINESE_FAMILY[key.family])
+    given_share = INITIAL_SHARE if len(first) <= 1 else census_given.get(first)
+    if family_share is None or given_share is None:
+        return UNKNOWN_NAMESAKES / narrowed
+    return RESEARCHERS * family_share * given_share / narrowed
