@@ -28,6 +28,7 @@ CREATE INDEX paper_title_long_key IF NOT EXISTS FOR (n:Paper) ON (n.title_long_k
 CREATE INDEX paper_abstract_key IF NOT EXISTS FOR (n:Paper) ON (n.abstract_key);
 CREATE INDEX merge_decision_entity IF NOT EXISTS FOR (n:MergeDecision) ON (n.entity_uid);
 CREATE INDEX author_name_key IF NOT EXISTS FOR (n:Author) ON (n.name_key);
+CREATE INDEX author_full_key IF NOT EXISTS FOR (n:Author) ON (n.full_key);
 CREATE INDEX topic_label_key IF NOT EXISTS FOR (n:Topic) ON (n.label_key);
 CREATE INDEX institution_name_key IF NOT EXISTS FOR (n:Institution) ON (n.name_key);
 CREATE INDEX venue_name_key IF NOT EXISTS FOR (n:Venue) ON (n.name_key);

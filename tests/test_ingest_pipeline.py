@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
+from peergraph.cypher_files import load
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import ingest_records
 from peergraph.ingest.records import AuthorRef, BadRecord, PaperRecord, make_provenance
@@ -117,6 +118,33 @@ def test_initials_join_the_full_name_through_shared_coauthors(empty_graph: Graph
     )
     assert {r["name"] for r in rows} == {"Xiaodan Song"}
     assert rows[1]["method"].startswith("name:initials") and 0.6 <= rows[1]["confidence"] < 1.0
+
+
+def test_author_context_lives_on_the_node_and_an_undo_has_it_recomputed(empty_graph: Graph) -> None:
+    first = rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models", year=2020,
+                authors=(AuthorRef(raw="Jiahui Yu"), AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le")))
+    second = rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
+                 authors=(AuthorRef(raw="Denny Zhou"), AuthorRef(raw="X. Song"), AuthorRef(raw="Q. Le")))
+    ingest_records(empty_graph, [first])
+    ingest_records(empty_graph, [second])
+    [song] = empty_graph.read("MATCH (a:Author {family: 'Song'}) RETURN a.uid AS uid, a.full_key AS full_key, "
+                              "a.context_coauthors AS coauthors")
+    assert song["full_key"] == "song|xiaodan"
+    assert {"yu|jiahui", "le|quoc", "zhou|denny"} <= set(song["coauthors"])
+
+    [decision] = [d for d in show(empty_graph, song["uid"]).decisions if d["kind"] == "author"]
+    restored = undo(empty_graph, decision["uid"]).restored_uid
+    candidates = {
+        r["uid"]: r
+        for r in empty_graph.read(load("ingest/author_candidates"),
+                                  {"full_keys": ["song|xiaodan", "song|x"], "name_keys": [], "orcids": [],
+                                   "openalex_ids": []})
+    }
+    # The kept author forgot what the split-off mention brought: its context is the graph's again.
+    assert not candidates[song["uid"]]["context_stored"]
+    assert set(candidates[song["uid"]]["coauthors"]) == {"yu|j", "le|q"}
+    assert candidates[restored]["full_key"] == "song|x"
+    assert set(candidates[restored]["coauthors"]) == {"zhou|d", "le|q"}
 
 
 @pytest.fixture

@@ -1,26 +1,40 @@
-// Purpose: Stored authors who could be the people named in a batch: same blocking name key, ORCID or
-//   OpenAlex id, each with the context author matching weighs (co-authors, topics, venues, affiliations).
+// Purpose: Stored authors who could be the people named in a batch, with the context author matching
+//   weighs. A spelled-out mention ("Wei Wang") can only be an author of that full name or one known by
+//   initials alone, so it is looked up by full key; an initials mention ("W. Wang") needs its whole block.
 // Parameters:
-//   $name_keys (list<string>): "family|first-initial" keys.
+//   $full_keys (list<string>): "family|first-given" keys of spelled-out mentions, plus their blocks
+//     (an author known only by initials has its block as full key).
+//   $name_keys (list<string>): "family|first-initial" blocks of initials-only mentions.
 //   $orcids (list<string>): normalized ORCIDs.
 //   $openalex_ids (list<string>): OpenAlex author ids.
-//   $paper_uids (list<string>): the batch's papers (an author already on one of them is strong evidence).
 // Returns: uid (string), name (string), given (string), family (string), variants (list<string>),
 //   orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
-//   venues (list<string>), affiliations (list<string>), listings (list<string>), papers (list<string>)
-// Context lists are distinct and capped: a prolific author's context stays small per batch.
+//   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
+//   context_stored (boolean: the context comes from the node, not computed here)
+// Ingest keeps each author's context on the node (newest first, capped), so this is one index lookup
+// per key; an author without it (written before ingest kept it, or split by `merges undo`) gets it
+// computed from the graph here, capped the same way.
 // Mode: read
 CALL {
-  UNWIND $name_keys AS k MATCH (a:Author {name_key: k}) RETURN a
+  UNWIND $full_keys AS k MATCH (a:Author {full_key: k}) RETURN a
+  UNION UNWIND $name_keys AS k MATCH (a:Author {name_key: k}) RETURN a
   UNION UNWIND $orcids AS k MATCH (a:Author {orcid: k}) RETURN a
   UNION UNWIND $openalex_ids AS k MATCH (a:Author {openalex_id: k}) RETURN a
 }
-RETURN DISTINCT a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
+WITH DISTINCT a
+RETURN a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
   coalesce(a.name_variants, []) AS variants, a.orcid AS orcid, a.openalex_id AS openalex_id,
-  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
-    AS coauthors,
-  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key])[..50] AS topics,
-  apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key])[..20] AS venues,
-  apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..20] AS affiliations,
-  apoc.coll.toSet([(a)-[:DERIVED_FROM]->(s:SourceRecord) | s.source])[..20] AS listings,
-  [(a)-[:AUTHORED]->(p) WHERE p.uid IN $paper_uids | p.uid] AS papers
+  CASE WHEN a.context_coauthors IS NULL
+    THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
+    ELSE a.context_coauthors END AS coauthors,
+  CASE WHEN a.context_topics IS NULL
+    THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key])[..50]
+    ELSE a.context_topics END AS topics,
+  CASE WHEN a.context_venues IS NULL
+    THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key])[..20]
+    ELSE a.context_venues END AS venues,
+  CASE WHEN a.context_affiliations IS NULL
+    THEN apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..20]
+    ELSE a.context_affiliations END AS affiliations,
+  coalesce(a.context_listings, []) AS listings, a.full_key AS full_key,
+  a.context_coauthors IS NOT NULL AS context_stored

@@ -8,12 +8,15 @@
 //   $record_uid (string): the SourceRecord.
 //   $role (string): the DERIVED_FROM role of the mention, e.g. "author#0".
 // Returns: uid (string)
+// The kept author's stored matching context still holds what the mention brought: it is dropped, and
+// the next ingest batch that looks the author up recomputes it from the graph.
 // Mode: write
 MATCH (a:Author {uid: $entity_uid})
 MATCH (p:Paper {uid: $paper_uid})
 MATCH (s:SourceRecord {uid: $record_uid})
 MERGE (b:Author {uid: $new_uid})
 SET b += $props
+REMOVE a.context_coauthors, a.context_topics, a.context_venues, a.context_affiliations, a.context_listings
 WITH a, b, p, s
 OPTIONAL MATCH (a)-[d:DERIVED_FROM {role: $role}]->(s)
 DELETE d

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nameparser import HumanName
 from unidecode import unidecode
+
+from peergraph.ingest.normalize import parse_name
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LATEX_CMD = re.compile(r"\\[a-zA-Z]+\s*|[{}$]")
@@ -71,11 +72,8 @@ def name_key(raw: str, given: str = "", family: str = "") -> NameKey:
     Handles "Song, Xiaodan", "X. Song", "Xiaodan Song" and diacritics ("Müller" == "Muller").
     """
     if not family:
-        parsed = HumanName(unidecode(raw))
-        given = " ".join(p for p in (parsed.first, parsed.middle) if p)
-        family = parsed.last or parsed.first
-        if not parsed.last:
-            given = ""
+        # The same parse sources use for display names (plain names skip nameparser's slow path).
+        given, family, _ = parse_name(unidecode(raw))
     fam = _clean(family).replace(" ", "")
     # "Xiao-Dan" and "Xiaodan" are one spelling; "J.-P." gives initials "jp".
     given_words = [w for w in re.split(r"[\s.]+", unidecode(given).lower()) if w]

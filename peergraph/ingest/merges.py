@@ -19,6 +19,7 @@ from peergraph.cypher_files import load
 from peergraph.errors import PeerGraphError
 from peergraph.ingest.block import title_blocks
 from peergraph.ingest.keys import abstract_key, name_key, title_key
+from peergraph.ingest.match_authors import coauthor_key
 from peergraph.ingest.plan_authors import author_uid
 from peergraph.ingest.plan_papers import paper_uid
 from peergraph.store.driver import Graph
@@ -116,6 +117,7 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
             "family": snapshot.get("family") or key.family.title(),
             "initials": key.initials.upper(),
             "name_key": key.block,
+            "full_key": coauthor_key(key),
             "name_variants": [snapshot.get("raw", "")],
             "verification_level": "L0",
         }

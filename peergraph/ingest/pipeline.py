@@ -18,6 +18,7 @@ from peergraph.cypher_files import load
 from peergraph.ingest.block import title_blocks
 from peergraph.ingest.institutions import KnownInstitution, match_institution
 from peergraph.ingest.keys import abstract_key, text_key, title_key
+from peergraph.ingest.match_authors import coauthor_key
 from peergraph.ingest.plan_authors import AuthorPlan, key_of, plan_authors
 from peergraph.ingest.plan_papers import PaperPlan, plan_papers, record_ids, short_hash
 from peergraph.ingest.records import BadRecord, PaperRecord
@@ -65,23 +66,36 @@ def _lookup_papers(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> li
 
 
 def _lookup_authors(
-    graph: Graph, batch: Sequence[tuple[str, PaperRecord]], paper_uids: Sequence[str]
+    graph: Graph, batch: Sequence[tuple[str, PaperRecord]], stored_papers: Sequence[str]
 ) -> list[dict[str, object]]:
-    keys, orcids, openalex = set(), set(), set()
-    for _, r in batch:
-        for a in r.authors:
+    """Stored authors any name in the batch could be, each with the batch's stored papers it is already on."""
+    full_keys: set[str] = set()
+    blocks: set[str] = set()
+    orcids: set[str] = set()
+    openalex: set[str] = set()
+    for _, record in batch:
+        for a in record.authors:
             k = key_of(a)
-            if k.family:
-                keys.add(k.block)
+            if k.full_given:
+                full_keys.update((coauthor_key(k), k.block))
+            elif k.family:
+                blocks.add(k.block)
             if a.orcid:
                 orcids.add(a.orcid)
             if a.openalex_id:
                 openalex.add(a.openalex_id)
-    if not (keys or orcids or openalex):
+    if not (full_keys or blocks or orcids or openalex):
         return []
-    params = {"name_keys": sorted(keys), "orcids": sorted(orcids), "openalex_ids": sorted(openalex),
-              "paper_uids": sorted(set(paper_uids))}
-    return graph.read(load("ingest/author_candidates"), params)
+    params = {"full_keys": sorted(full_keys), "name_keys": sorted(blocks), "orcids": sorted(orcids),
+              "openalex_ids": sorted(openalex)}
+    rows = graph.read(load("ingest/author_candidates"), params)
+    if stored_papers:
+        on_papers: dict[str, list[str]] = {}
+        for pair in graph.read(load("ingest/paper_authors"), {"paper_uids": sorted(set(stored_papers))}):
+            on_papers.setdefault(pair["author"], []).append(pair["paper"])
+        for row in rows:
+            row["papers"] = on_papers.get(str(row["uid"]), [])
+    return rows
 
 
 def _citations(batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan) -> list[dict[str, object]]:
@@ -159,8 +173,10 @@ class Ingestor:
                     {**json.loads(d["snapshot"]), "venue_uid": venue_of_record[d["source_record_uid"]]},
                     ensure_ascii=False,
                 )
-        stored_authors = _lookup_authors(self.graph, batch, list(papers.entity_of.values()))
+        stored_papers = [p for p in papers.entity_of.values() if p not in papers.new]
+        stored_authors = _lookup_authors(self.graph, batch, stored_papers)
         authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
+        author_rows, author_sources = authors.rows()
         write = BatchWrite(
             source_records=[
                 {
@@ -174,7 +190,8 @@ class Ingestor:
                 for uid, r in batch
             ],
             papers=list(papers.rows.values()),
-            authors=authors.rows(),
+            authors=author_rows,
+            author_sources=author_sources,
             authored=authors.authored,
             topics=topic_rows,
             venues=venue_rows,

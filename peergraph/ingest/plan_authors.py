@@ -53,6 +53,21 @@ class AuthorState:
     openalex_id: str | None = None
     mentions: list[dict[str, str]] = field(default_factory=list)
     touched: bool = False
+    # The context lists as stored, in their stored order (newest first), so the rewrite keeps recency.
+    stored_lists: dict[str, list[str]] = field(default_factory=dict)
+    # The node as stored (in `node_row` form); None when it must be written whatever happens.
+    baseline: dict[str, Any] | None = None
+
+
+# How much matching context an Author node keeps: enough to recognise a person, bounded so a
+# prolific author costs a batch no more than anyone else.
+CONTEXT_CAPS = {"coauthors": 100, "topics": 50, "venues": 20, "affiliations": 20, "listings": 20}
+
+
+def newest_first(current: frozenset[str], stored: Sequence[str], cap: int) -> list[str]:
+    """`current` as a list: what this batch added first, then the stored order, cut at `cap`."""
+    known = set(stored)
+    return (sorted(current - known) + [x for x in stored if x in current])[:cap]
 
 
 @dataclass
@@ -65,30 +80,44 @@ class AuthorPlan:
     # (record uid, position) -> author uid, for affiliations
     assigned: dict[tuple[str, int], str] = field(default_factory=dict)
 
-    def rows(self) -> list[dict[str, Any]]:
-        out = []
+    def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(authors to write with their properties, authors whose stored properties are already right).
+
+        Both carry the mentions to link by DERIVED_FROM; a stored author that a mention adds nothing
+        to (no new spelling, co-author, topic...) is not rewritten."""
+        changed, unchanged = [], []
         for a in self.authors.values():
             if not a.touched:
                 continue
-            key = name_key(a.name, a.given, a.family)
-            out.append(
-                {
-                    "uid": a.uid,
-                    "name": a.name,
-                    "given": a.given,
-                    "family": a.family,
-                    "initials": key.initials.upper(),
-                    "name_key": key.block,
-                    "variants": sorted(a.variants),
-                    "orcid": a.orcid,
-                    "openalex_id": a.openalex_id,
-                    "mentions": a.mentions,
-                }
-            )
-        return out
+            row = node_row(a)
+            if row == a.baseline:
+                unchanged.append({"uid": a.uid, "mentions": a.mentions})
+            else:
+                changed.append({**row, "mentions": a.mentions})
+        return changed, unchanged
+
+
+def node_row(a: AuthorState) -> dict[str, Any]:
+    """The Author node's properties as ingest writes them."""
+    key = name_key(a.name, a.given, a.family)
+    return {
+        "uid": a.uid,
+        "name": a.name,
+        "given": a.given,
+        "family": a.family,
+        "initials": key.initials.upper(),
+        "name_key": key.block,
+        "full_key": coauthor_key(key),
+        **{kind: newest_first(getattr(a.context, kind), a.stored_lists.get(kind, ()), cap)
+           for kind, cap in CONTEXT_CAPS.items()},
+        "variants": sorted(a.variants),
+        "orcid": a.orcid,
+        "openalex_id": a.openalex_id,
+    }
 
 
 def stored_state(row: Mapping[str, Any]) -> AuthorState:
+    """An author as the store has it (a row of cypher/ingest/author_candidates.cypher)."""
     variants = set(row.get("variants") or []) | {row["name"]}
     names = frozenset(name_key(v) for v in variants) | {name_key(row["name"], row.get("given") or "", row.get("family") or "")}
     ctx = AuthorContext(
@@ -102,7 +131,7 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         listings=frozenset(row.get("listings") or []),
         papers=frozenset(row.get("papers") or []),
     )
-    return AuthorState(
+    state = AuthorState(
         uid=row["uid"],
         name=row["name"],
         given=row.get("given") or "",
@@ -111,7 +140,12 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         context=ctx,
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
+        stored_lists={kind: list(row.get(kind) or []) for kind in CONTEXT_CAPS},
     )
+    if row.get("context_stored"):
+        # Written by this ingest before (context and full key on the node): compare before rewriting.
+        state.baseline = {**node_row(state), "full_key": row.get("full_key")}
+    return state
 
 
 def _fuller(state: AuthorState, ref: AuthorRef, key: NameKey) -> None:

@@ -18,6 +18,7 @@ ORDER = (
     "source_records",
     "papers",
     "authors",
+    "author_sources",
     "authored",
     "topics",
     "venues",
@@ -33,6 +34,7 @@ class BatchWrite:
     source_records: list[dict[str, Any]] = field(default_factory=list)
     papers: list[dict[str, Any]] = field(default_factory=list)
     authors: list[dict[str, Any]] = field(default_factory=list)
+    author_sources: list[dict[str, Any]] = field(default_factory=list)
     authored: list[dict[str, Any]] = field(default_factory=list)
     topics: list[dict[str, Any]] = field(default_factory=list)
     venues: list[dict[str, Any]] = field(default_factory=list)

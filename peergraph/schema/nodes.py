@@ -96,6 +96,16 @@ class Author(StructuredNode):
     initials = StringProperty()
     name_key = StringProperty(index=True)  # ascii lower "family|first-initial", the blocking key
     name_variants = ArrayProperty(StringProperty())
+    # "family|first-given" of the fullest name, or the block when only initials are known: a spelled-out
+    # mention is looked up by it, since two different spelled-out given names never merge.
+    full_key = StringProperty(index=True)
+    # Ingest's matching context, newest first and capped (see cypher/ingest/author_candidates.cypher):
+    # kept on the node so a batch looks its candidates up without walking every paper they wrote.
+    context_coauthors = ArrayProperty(StringProperty())
+    context_topics = ArrayProperty(StringProperty())
+    context_venues = ArrayProperty(StringProperty())
+    context_affiliations = ArrayProperty(StringProperty())
+    context_listings = ArrayProperty(StringProperty())
     orcid = StringProperty(unique_index=True)
     openalex_id = StringProperty(unique_index=True)
     headline = StringProperty()
