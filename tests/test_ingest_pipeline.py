@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, wipe
 
 from peergraph.cypher_files import load
 from peergraph.ingest.merges import show, undo
@@ -51,6 +51,19 @@ def test_ingesting_twice_changes_nothing(empty_graph: Graph) -> None:
     assert snapshot(empty_graph) == before
     counts = empty_graph.counts()["nodes"]
     assert counts["SourceRecord"] == 300 and counts["Paper"] < 165
+
+
+def test_planning_a_batch_while_the_previous_one_is_written_decides_as_a_run_that_waits(empty_graph: Graph) -> None:
+    dblp, acm = (list(read_file(path, "dblp-acm")) for path in SAMPLES)
+    # Each ACM batch repeats the DBLP batch before it: that one is still being written when it is planned.
+    items = [item for i in range(0, 150, 10) for item in dblp[i : i + 10] + acm[i : i + 10]]
+    report = ingest_records(empty_graph, items, batch_size=10)
+    assert report.batches == 30 and report.merged_papers >= 140
+    overlapped = snapshot(empty_graph)
+    wipe(empty_graph)
+    for i in range(0, len(items), 10):
+        ingest_records(empty_graph, items[i : i + 10], batch_size=10)  # returns only once its batch is committed
+    assert snapshot(empty_graph) == overlapped
 
 
 def test_bad_input_is_reported_and_every_good_record_lands(empty_graph: Graph, tmp_path: Path) -> None:

@@ -8,8 +8,10 @@
 //   $tail_keys (list<string>): last-words title keys.
 //   $long_keys (list<string>): longest-words title keys.
 //   $abstract_keys (list<string>): abstract-start keys.
-// Returns: uid (string), title_key (string), abstract (string), year (int), type (string), doi (string),
-//   arxiv_id (string), openalex_id (string), families (list<string>)
+// Returns: uid (string), title_key (string), title_head_key (string), title_tail_key (string),
+//   title_long_key (string), abstract_key (string), abstract (string: the first 2000 characters),
+//   abstract_size (int), year (int), type (string), doi (string), arxiv_id (string), openalex_id (string),
+//   families (list<string>)
 // Mode: read
 CALL {
   UNWIND $dois AS k MATCH (p:Paper {doi: k}) RETURN p
@@ -21,6 +23,8 @@ CALL {
   UNION UNWIND $long_keys AS k MATCH (p:Paper {title_long_key: k}) RETURN p
   UNION UNWIND $abstract_keys AS k MATCH (p:Paper {abstract_key: k}) RETURN p
 }
-RETURN DISTINCT p.uid AS uid, p.title_key AS title_key, left(coalesce(p.abstract, ''), 2000) AS abstract,
+RETURN DISTINCT p.uid AS uid, p.title_key AS title_key, p.title_head_key AS title_head_key,
+  p.title_tail_key AS title_tail_key, p.title_long_key AS title_long_key, p.abstract_key AS abstract_key,
+  left(coalesce(p.abstract, ''), 2000) AS abstract, size(coalesce(p.abstract, '')) AS abstract_size,
   p.year AS year, p.type AS type, p.doi AS doi, p.arxiv_id AS arxiv_id, p.openalex_id AS openalex_id,
   [(p)<-[:AUTHORED]-(a) | a.family] AS families

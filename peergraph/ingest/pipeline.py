@@ -4,7 +4,10 @@ Each batch looks up, in the store, the papers and authors its records could be (
 blocking keys), decides with the pure planners, and commits everything in one transaction. Batches
 are cut by input position, before already-ingested records are dropped, so a resumed run sees the
 same batches as an uninterrupted one; the SourceRecords already in the graph are the checkpoint.
-Nothing but the current batch is held in memory.
+
+While batch N is written (by one writer thread, in input order), batch N+1 is looked up and planned;
+its lookups are patched with N's rows (inflight.py), so it decides as if it had waited. Nothing but
+these two batches is held in memory.
 """
 
 from __future__ import annotations
@@ -12,15 +15,16 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from itertools import islice
 
-from peergraph.cypher_files import load
-from peergraph.ingest.block import title_blocks
+from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
-from peergraph.ingest.keys import abstract_key, text_key, title_key
-from peergraph.ingest.match_authors import coauthor_key
-from peergraph.ingest.plan_authors import AuthorPlan, key_of, plan_authors
-from peergraph.ingest.plan_papers import PaperPlan, plan_papers, record_ids, short_hash
+from peergraph.ingest.keys import text_key
+from peergraph.ingest.lookups import Lookups
+from peergraph.ingest.plan_authors import AuthorPlan, plan_authors
+from peergraph.ingest.plan_papers import PaperPlan, plan_papers, short_hash
 from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.report import IngestReport, Skipped
 from peergraph.ingest.settings import DEFAULT, MatchSettings
@@ -43,61 +47,6 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _lookup_papers(graph: Graph, batch: Sequence[tuple[str, PaperRecord]]) -> list[dict[str, object]]:
-    params: dict[str, set[str]] = {k: set() for k in ("dois", "arxiv_ids", "openalex_ids", "title_keys",
-                                                       "head_keys", "tail_keys", "long_keys", "abstract_keys")}
-    for _, r in batch:
-        ids = record_ids(r)
-        for kind, name in (("doi", "dois"), ("arxiv_id", "arxiv_ids"), ("openalex_id", "openalex_ids")):
-            if ids[kind]:
-                params[name].add(ids[kind] or "")
-        tkey = title_key(r.title)
-        if tkey:
-            params["title_keys"].add(tkey)
-            blocks = title_blocks(tkey)
-            if blocks:
-                params["head_keys"].add(blocks.head)
-                params["tail_keys"].add(blocks.tail)
-                params["long_keys"].add(blocks.longest)
-        akey = abstract_key(r.abstract)
-        if akey:
-            params["abstract_keys"].add(akey)
-    return graph.read(load("ingest/paper_candidates"), {k: sorted(v) for k, v in params.items()})
-
-
-def _lookup_authors(
-    graph: Graph, batch: Sequence[tuple[str, PaperRecord]], stored_papers: Sequence[str]
-) -> list[dict[str, object]]:
-    """Stored authors any name in the batch could be, each with the batch's stored papers it is already on."""
-    full_keys: set[str] = set()
-    blocks: set[str] = set()
-    orcids: set[str] = set()
-    openalex: set[str] = set()
-    for _, record in batch:
-        for a in record.authors:
-            k = key_of(a)
-            if k.full_given:
-                full_keys.update((coauthor_key(k), k.block))
-            elif k.family:
-                blocks.add(k.block)
-            if a.orcid:
-                orcids.add(a.orcid)
-            if a.openalex_id:
-                openalex.add(a.openalex_id)
-    if not (full_keys or blocks or orcids or openalex):
-        return []
-    params = {"full_keys": sorted(full_keys), "name_keys": sorted(blocks), "orcids": sorted(orcids),
-              "openalex_ids": sorted(openalex)}
-    rows = graph.read(load("ingest/author_candidates"), params)
-    if stored_papers:
-        on_papers: dict[str, list[str]] = {}
-        for pair in graph.read(load("ingest/paper_authors"), {"paper_uids": sorted(set(stored_papers))}):
-            on_papers.setdefault(pair["author"], []).append(pair["paper"])
-        for row in rows:
-            row["papers"] = on_papers.get(str(row["uid"]), [])
-    return rows
-
-
 def _citations(batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan) -> list[dict[str, object]]:
     """One row per cited identifier: "W..." is an OpenAlex work, "10.x/..." a DOI, else an arXiv id."""
     rows: list[dict[str, object]] = []
@@ -109,6 +58,19 @@ def _citations(batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan) -> l
             row[kind] = ref.lower() if kind == "doi" else ref
             rows.append(row)
     return rows
+
+
+@dataclass
+class PlannedBatch:
+    """A batch decided and ready to write, with what it will add to the report once committed."""
+
+    write: BatchWrite
+    inflight: InFlight
+    new_papers: int
+    merged_papers: int
+    versions: int
+    new_authors: int
+    merged_authors: int
 
 
 class Ingestor:
@@ -128,16 +90,38 @@ class Ingestor:
         self.report = IngestReport()
 
     def run(self, items: Iterable[Item]) -> IngestReport:
+        """Plan batch N+1 while batch N is written (one write in flight at a time, in input order)."""
         started = time.perf_counter() - self.report.elapsed_s
-        for chunk in _chunks(items, self.batch_size):
-            self._batch(chunk)
-            self.report.elapsed_s = time.perf_counter() - started
-            if self.on_batch:
-                self.on_batch(self.report)
+        pending: tuple[Future[None], PlannedBatch] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="peergraph-ingest-write") as writer:
+            for chunk in _chunks(items, self.batch_size):
+                planned = self._plan(chunk, pending[1].inflight if pending else None)
+                if pending:
+                    self._committed(*pending)
+                pending = None
+                if planned:
+                    pending = (writer.submit(write_batch, self.graph, planned.write), planned)
+                self.report.elapsed_s = time.perf_counter() - started
+                if self.on_batch:
+                    self.on_batch(self.report)
+            if pending:
+                self._committed(*pending)
         self.report.elapsed_s = time.perf_counter() - started
         return self.report
 
-    def _batch(self, chunk: list[Item]) -> None:
+    def _committed(self, write: Future[None], planned: PlannedBatch) -> None:
+        """Wait for a batch's write; only then does it count as ingested."""
+        write.result()
+        report = self.report
+        report.batches += 1
+        report.new_papers += planned.new_papers
+        report.merged_papers += planned.merged_papers
+        report.versions += planned.versions
+        report.new_authors += planned.new_authors
+        report.merged_authors += planned.merged_authors
+
+    def _plan(self, chunk: list[Item], inflight: InFlight | None) -> PlannedBatch | None:
+        """Decide what a batch becomes; `inflight` is the batch whose write may still be running."""
         report = self.report
         report.records_read += len(chunk)
         usable: dict[str, PaperRecord] = {}
@@ -154,16 +138,15 @@ class Ingestor:
                 usable.pop(uid, None)
                 usable[uid] = item
         if not usable:
-            return
-        existing = {
-            r["uid"]: r["payload_hash"]
-            for r in self.graph.read(load("ingest/existing_source_records"), {"uids": list(usable)})
-        }
+            return None
+        lookups = Lookups(self.graph, inflight)
+        existing = lookups.source_hashes(list(usable))
         batch = [(uid, r) for uid, r in usable.items() if existing.get(uid) != r.provenance.payload_hash]
         report.unchanged += len(usable) - len(batch)
         if not batch:
-            return
-        papers = plan_papers(batch, _lookup_papers(self.graph, batch), self.settings)
+            return None
+        stored_papers = lookups.papers(batch)
+        papers = plan_papers(batch, stored_papers, self.settings)
         topic_rows, topic_keys = self._topics(batch, papers)
         venue_rows, venue_keys = self._venues(batch, papers)
         venue_of_record = {str(r["record"]): r["uid"] for r in venue_rows}
@@ -173,8 +156,8 @@ class Ingestor:
                     {**json.loads(d["snapshot"]), "venue_uid": venue_of_record[d["source_record_uid"]]},
                     ensure_ascii=False,
                 )
-        stored_papers = [p for p in papers.entity_of.values() if p not in papers.new]
-        stored_authors = _lookup_authors(self.graph, batch, stored_papers)
+        attached = [p for p in papers.entity_of.values() if p not in papers.new]
+        stored_authors = lookups.authors(batch, attached)
         authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
         author_rows, author_sources = authors.rows()
         write = BatchWrite(
@@ -195,18 +178,20 @@ class Ingestor:
             authored=authors.authored,
             topics=topic_rows,
             venues=venue_rows,
-            institutions=self._institutions(batch, authors),
+            institutions=self._institutions(batch, authors, lookups),
             versions=papers.versions,
             citations=_citations(batch, papers),
             merge_decisions=[{**d, "created_at": time.time()} for d in papers.decisions + authors.decisions],
         )
-        write_batch(self.graph, write)
-        report.batches += 1
-        report.new_papers += len(papers.new)
-        report.merged_papers += sum(1 for d in papers.decisions if d["kind"] == "paper")
-        report.versions += len(papers.versions)
-        report.new_authors += len(authors.new)
-        report.merged_authors += authors.merged
+        return PlannedBatch(
+            write=write,
+            inflight=InFlight.of(write, papers, authors, stored_papers),
+            new_papers=len(papers.new),
+            merged_papers=sum(1 for d in papers.decisions if d["kind"] == "paper"),
+            versions=len(papers.versions),
+            new_authors=len(authors.new),
+            merged_authors=authors.merged,
+        )
 
     def _topics(
         self, batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan
@@ -254,7 +239,9 @@ class Ingestor:
             )
         return rows, keys
 
-    def _institutions(self, batch: Sequence[tuple[str, PaperRecord]], authors: AuthorPlan) -> list[dict[str, object]]:
+    def _institutions(
+        self, batch: Sequence[tuple[str, PaperRecord]], authors: AuthorPlan, lookups: Lookups
+    ) -> list[dict[str, object]]:
         wanted: list[tuple[str, int, str, str | None]] = []
         for uid, record in batch:
             names = record.extra.get("institutions") if isinstance(record.extra, dict) else None
@@ -269,9 +256,8 @@ class Ingestor:
                     wanted += [(uid, pos, name, None) for name in ref.affiliations if text_key(name)]
         if not wanted:
             return []
-        stored = self.graph.read(
-            load("ingest/institution_candidates"),
-            {"rors": sorted({w[3] for w in wanted if w[3]}), "name_keys": sorted({text_key(w[2]) for w in wanted})},
+        stored = lookups.institutions(
+            {"rors": sorted({w[3] for w in wanted if w[3]}), "name_keys": sorted({text_key(w[2]) for w in wanted})}
         )
         known = [KnownInstitution(r["uid"], r["name"], r["name_key"] or "", r["ror"]) for r in stored]
         rows: list[dict[str, object]] = []

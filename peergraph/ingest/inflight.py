@@ -1,0 +1,135 @@
+"""The batch being written while the next one is planned: what the store holds once it commits.
+
+Ingest overlaps writing batch N with looking up and planning batch N+1. A lookup made meanwhile may
+see the store from before or from after N commits. Each lookup's rows are therefore patched with
+N's own rows, which are what the store holds for those entities after N: either way the patched
+answer is the one a lookup made after the commit returns, so a run decides exactly as a run that
+waited would (and as a rerun of the same input does).
+
+Pure: built from a batch's plans and write rows, applied to rows the pipeline read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peergraph.ingest.plan_authors import AuthorPlan
+from peergraph.ingest.plan_papers import IDS, PaperPlan
+from peergraph.ingest.write import BatchWrite
+
+Row = dict[str, Any]
+PAPER_KEYS = {  # lookup parameter -> the Paper property it is matched against
+    "dois": "doi",
+    "arxiv_ids": "arxiv_id",
+    "openalex_ids": "openalex_id",
+    "title_keys": "title_key",
+    "head_keys": "title_head_key",
+    "tail_keys": "title_tail_key",
+    "long_keys": "title_long_key",
+    "abstract_keys": "abstract_key",
+}
+AUTHOR_KEYS = {"full_keys": "full_key", "name_keys": "name_key", "orcids": "orcid", "openalex_ids": "openalex_id"}
+ABSTRACT_SHOWN = 2000  # cypher/ingest/paper_candidates.cypher returns this much of an abstract
+
+
+def _longer_abstract(stored: Mapping[str, Any], row: Mapping[str, Any]) -> tuple[str | None, int]:
+    """cypher/ingest/write_papers.cypher keeps the longer abstract; ties keep the stored one."""
+    stored_size = stored.get("abstract_size") or 0
+    incoming = row.get("abstract") or ""
+    if stored_size >= len(incoming):
+        return stored.get("abstract"), stored_size
+    return incoming[:ABSTRACT_SHOWN], len(incoming)
+
+
+def paper_after_write(stored: Mapping[str, Any] | None, row: Mapping[str, Any], families: Iterable[str]) -> Row:
+    """A paper's candidate row once `row` is written over `stored`, by the rules of write_papers.cypher:
+    stored values win, the longer abstract wins, a type other than "other" wins."""
+    before: Mapping[str, Any] = stored or {}
+    abstract, size = _longer_abstract(before, row)
+    after: Row = {"uid": row["uid"], "abstract": abstract, "abstract_size": size}
+    for key in ("title_key", "title_head_key", "title_tail_key", "title_long_key", "abstract_key", "year", *IDS):
+        after[key] = before.get(key) if before.get(key) is not None else row.get(key)
+    stored_type = before.get("type")
+    after["type"] = row.get("type") if stored_type in (None, "other") else stored_type
+    after["families"] = sorted(set(before.get("families") or []) | set(families))
+    return after
+
+
+def _matches(row: Mapping[str, Any], params: Mapping[str, set[str]], keys: Mapping[str, str]) -> bool:
+    return any(row.get(prop) is not None and row.get(prop) in params.get(param, ()) for param, prop in keys.items())
+
+
+def _first_rows(rows: Sequence[Row]) -> dict[str, Row]:
+    """Institutions as created: write_institutions.cypher sets a new one's name from its first row."""
+    first: dict[str, Row] = {}
+    for r in rows:
+        first.setdefault(r["uid"], {"uid": r["uid"], "name": r["name"], "name_key": r["name_key"], "ror": r["ror"]})
+    return first
+
+
+@dataclass
+class InFlight:
+    """Batch N's entities as the store holds them after N commits, in the shape lookups return."""
+
+    source_hashes: dict[str, str] = field(default_factory=dict)
+    papers: dict[str, Row] = field(default_factory=dict)
+    authors: dict[str, Row] = field(default_factory=dict)  # only the authors N rewrites
+    paper_authors: dict[str, set[str]] = field(default_factory=dict)
+    institutions: dict[str, Row] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, write: BatchWrite, papers: PaperPlan, authors: AuthorPlan, stored_papers: Sequence[Mapping[str, Any]]
+    ) -> InFlight:
+        """`stored_papers` are the (patched) candidate rows batch N was planned with."""
+        stored = {row["uid"]: row for row in stored_papers}
+        on_paper: dict[str, set[str]] = {}
+        for edge in write.authored:
+            on_paper.setdefault(edge["paper"], set()).add(edge["author"])
+        families = {uid: state.family for uid, state in authors.authors.items()}
+        return cls(
+            source_hashes={r["uid"]: r["payload_hash"] for r in write.source_records},
+            papers={
+                uid: paper_after_write(stored.get(uid), row, (families[a] for a in on_paper.get(uid, ())))
+                for uid, row in papers.rows.items()
+            },
+            authors={r["uid"]: {k: v for k, v in r.items() if k != "mentions"} | {"context_stored": True}
+                     for r in write.authors},
+            paper_authors=on_paper,
+            institutions=_first_rows(write.institutions),
+        )
+
+    def source_records(self, rows: Sequence[Row], uids: Iterable[str]) -> list[Row]:
+        found = {r["uid"]: r for r in rows}
+        for uid in uids:
+            if uid in self.source_hashes:
+                found[uid] = {"uid": uid, "payload_hash": self.source_hashes[uid]}
+        return list(found.values())
+
+    def paper_candidates(self, rows: Sequence[Row], params: Mapping[str, Sequence[str]]) -> list[Row]:
+        wanted = {k: set(v) for k, v in params.items()}
+        out = [r for r in rows if r["uid"] not in self.papers]
+        out += [p for p in self.papers.values() if _matches(p, wanted, PAPER_KEYS)]
+        return out
+
+    def author_candidates(self, rows: Sequence[Row], params: Mapping[str, Sequence[str]]) -> list[Row]:
+        wanted = {k: set(v) for k, v in params.items()}
+        out = [r for r in rows if r["uid"] not in self.authors]
+        out += [a for a in self.authors.values() if _matches(a, wanted, AUTHOR_KEYS)]
+        return out
+
+    def authors_on_papers(self, rows: Sequence[Row], paper_uids: Iterable[str]) -> list[Row]:
+        pairs = {(r["paper"], r["author"]) for r in rows}
+        for paper in paper_uids:
+            pairs |= {(paper, author) for author in self.paper_authors.get(paper, ())}
+        return [{"paper": p, "author": a} for p, a in sorted(pairs)]
+
+    def institution_candidates(self, rows: Sequence[Row], params: Mapping[str, Sequence[str]]) -> list[Row]:
+        wanted = {"rors": set(params.get("rors", ())), "name_keys": set(params.get("name_keys", ()))}
+        found = {r["uid"]: r for r in rows}
+        for uid, inst in self.institutions.items():
+            if uid not in found and _matches(inst, wanted, {"rors": "ror", "name_keys": "name_key"}):
+                found[uid] = inst
+        return list(found.values())

@@ -1,0 +1,101 @@
+"""Every read a batch makes before it is planned, each patched with the batch still being written.
+
+What a batch reads: which of its SourceRecords the graph already holds (the checkpoint), the stored
+papers its records could be, the stored authors its names could be (and who is already on the papers
+it attaches to), and the institutions its affiliations could be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from peergraph.cypher_files import load
+from peergraph.ingest.block import title_blocks
+from peergraph.ingest.inflight import InFlight
+from peergraph.ingest.keys import abstract_key, title_key
+from peergraph.ingest.match_authors import coauthor_key
+from peergraph.ingest.plan_authors import key_of
+from peergraph.ingest.plan_papers import record_ids
+from peergraph.ingest.records import PaperRecord
+from peergraph.store.driver import Graph
+
+Batch = Sequence[tuple[str, PaperRecord]]
+Row = dict[str, Any]
+
+
+def paper_params(batch: Batch) -> dict[str, list[str]]:
+    """The identifiers and blocking keys of a batch's records, as cypher/ingest/paper_candidates.cypher takes them."""
+    params: dict[str, set[str]] = {k: set() for k in ("dois", "arxiv_ids", "openalex_ids", "title_keys",
+                                                       "head_keys", "tail_keys", "long_keys", "abstract_keys")}
+    for _, r in batch:
+        ids = record_ids(r)
+        for kind, name in (("doi", "dois"), ("arxiv_id", "arxiv_ids"), ("openalex_id", "openalex_ids")):
+            if ids[kind]:
+                params[name].add(ids[kind] or "")
+        tkey = title_key(r.title)
+        if tkey:
+            params["title_keys"].add(tkey)
+            blocks = title_blocks(tkey)
+            if blocks:
+                params["head_keys"].add(blocks.head)
+                params["tail_keys"].add(blocks.tail)
+                params["long_keys"].add(blocks.longest)
+        akey = abstract_key(r.abstract)
+        if akey:
+            params["abstract_keys"].add(akey)
+    return {k: sorted(v) for k, v in params.items()}
+
+
+def author_params(batch: Batch) -> dict[str, list[str]]:
+    """A spelled-out name needs authors of that full name or known by initials (its block as full key);
+    an initials-only name needs its whole block."""
+    params: dict[str, set[str]] = {k: set() for k in ("full_keys", "name_keys", "orcids", "openalex_ids")}
+    for _, record in batch:
+        for a in record.authors:
+            k = key_of(a)
+            if k.full_given:
+                params["full_keys"].update((coauthor_key(k), k.block))
+            elif k.family:
+                params["name_keys"].add(k.block)
+            if a.orcid:
+                params["orcids"].add(a.orcid)
+            if a.openalex_id:
+                params["openalex_ids"].add(a.openalex_id)
+    return {k: sorted(v) for k, v in params.items()}
+
+
+class Lookups:
+    """The reads of one batch; `inflight` is the previous batch when its write may not have committed."""
+
+    def __init__(self, graph: Graph, inflight: InFlight | None) -> None:
+        self.graph = graph
+        self.inflight = inflight or InFlight()
+
+    def source_hashes(self, uids: Sequence[str]) -> dict[str, str]:
+        rows = self.graph.read(load("ingest/existing_source_records"), {"uids": list(uids)})
+        return {r["uid"]: r["payload_hash"] for r in self.inflight.source_records(rows, uids)}
+
+    def papers(self, batch: Batch) -> list[Row]:
+        params = paper_params(batch)
+        return self.inflight.paper_candidates(self.graph.read(load("ingest/paper_candidates"), params), params)
+
+    def authors(self, batch: Batch, stored_papers: Sequence[str]) -> list[Row]:
+        """Stored authors any name in the batch could be, each with the batch's stored papers it is already on."""
+        params = author_params(batch)
+        if not any(params.values()):
+            return []
+        rows = self.inflight.author_candidates(self.graph.read(load("ingest/author_candidates"), params), params)
+        if stored_papers:
+            uids = sorted(set(stored_papers))
+            pairs = self.inflight.authors_on_papers(self.graph.read(load("ingest/paper_authors"), {"paper_uids": uids}),
+                                                    uids)
+            on_papers: dict[str, list[str]] = {}
+            for pair in pairs:
+                on_papers.setdefault(pair["author"], []).append(pair["paper"])
+            rows = [{**row, "papers": on_papers.get(str(row["uid"]), [])} for row in rows]
+        return rows
+
+    def institutions(self, params: Mapping[str, Sequence[str]]) -> list[Row]:
+        rows = self.graph.read(load("ingest/institution_candidates"), dict(params))
+        return self.inflight.institution_candidates(rows, params)
