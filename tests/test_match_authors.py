@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from peergraph.ingest.keys import name_key
-from peergraph.ingest.match_authors import AuthorContext, best_author, compare, full_name_score
+from peergraph.ingest.match_authors import (
+    AuthorContext,
+    best_author,
+    bridged_authors,
+    compare,
+    full_name_score,
+    never_same,
+)
 from peergraph.ingest.name_ambiguity import expected_namesakes, pinyin_syllables
 
 
@@ -39,10 +46,9 @@ def test_a_rare_full_name_is_enough_alone_a_common_one_is_not() -> None:
                    ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "li|ming"}))).merge
 
 
-def test_the_most_specific_spelling_sets_the_name_score() -> None:
-    plain, narrowed = full_name_score([name_key("David Goldberg")])[0], full_name_score(
-        [name_key("David Goldberg"), name_key("David E. Goldberg")])[0]
-    assert narrowed > plain
+def test_a_middle_initial_narrows_the_name_only_when_both_sides_have_it() -> None:
+    plain, middle = [name_key("David Goldberg")], [name_key("David E. Goldberg")]
+    assert full_name_score(middle, middle)[0] > full_name_score(plain, middle)[0] == full_name_score(plain, plain)[0]
 
 
 def test_best_author_prefers_the_author_with_the_stronger_evidence() -> None:
@@ -55,3 +61,31 @@ def test_best_author_prefers_the_author_with_the_stronger_evidence() -> None:
     best = best_author(mention, candidates)
     assert best is not None and best[0] == "a-2"
     assert best_author(ctx("Lei Wang", coauthors=frozenset({"sun|qi"})), candidates) is None
+
+
+def test_a_mention_that_is_two_authors_bridges_them() -> None:
+    # Two "Lei Wang" authors that shared nothing; a paper with two co-authors of each shows they are one
+    # (one shared co-author is enough to join a mention, not two whole authors of so common a name).
+    a = ("a-1", ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"})))
+    b = ("a-2", ctx("Lei Wang", coauthors=frozenset({"li|ming", "zhou|hong"})))
+    mention = ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi", "li|ming", "zhou|hong"}))
+    best = best_author(mention, [a, b])
+    assert best is not None and best[0] == "a-1"
+    assert [uid for uid, _ in bridged_authors(mention, a, [a, b])] == ["a-2"]
+    # A weaker second match (one shared venue and title words) is not enough to join whole authors.
+    c = ("a-3", ctx("Lei Wang", venues=frozenset({"icip"}), topics=frozenset({"image", "segmen"})))
+    weak = ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"}), venues=frozenset({"icip"}),
+               topics=frozenset({"image", "segmen"}))
+    assert bridged_authors(weak, a, [a, c]) == []
+
+
+def test_bridging_never_breaks_the_hard_rules() -> None:
+    # "X. Song" fits both by initials and co-authors, but Xiaodan and Xiaoming are two people.
+    a = ("a-1", ctx("Xiaodan Song", coauthors=frozenset({"zhou|denny", "le|quoc"})))
+    b = ("a-2", ctx("Xiaoming Song", coauthors=frozenset({"zhou|denny", "le|quoc"})))
+    mention = ctx("X. Song", coauthors=frozenset({"zhou|denny", "le|quoc"}))
+    assert compare(mention, b[1]).merge
+    assert bridged_authors(mention, a, [a, b]) == []
+    assert never_same(a[1], b[1]) == "different given names xiaodan/xiaoming"
+    assert never_same(ctx("Robert J. Allen"), ctx("Robert B. Allen")) == "incompatible initials rj/rb"
+    assert never_same(ctx("Wei Wang", orcid="0000-0001-0000-0001"), ctx("Wei Wang", orcid="0000-0002-0000-0002"))

@@ -93,28 +93,40 @@ def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
     ga, gb = _first_given(a), _first_given(b)
     if not ga or not gb:
         return "family-only", "a given name is missing"
+    ia, ib = a.initials, b.initials
     if a.full_given and b.full_given:
         if ga == gb or ga.replace("-", "") == gb.replace("-", ""):
+            # "Robert J. Allen" and "Robert B. Allen": the same first name, different middle initials.
+            wa, wb = a.given.split(), b.given.split()
+            if len(wa) > 1 and len(wb) > 1 and wa[1][0] != wb[1][0]:
+                return "conflict", f"incompatible initials {ia}/{ib}"
             return "full", f"same full name {ga} {a.family}"
         return "conflict", f"different given names {ga}/{gb}"
     if ga[0] != gb[0]:
         return "conflict", f"incompatible initials {ga[0]}/{gb[0]}"
     # Middle initials, when both sides give them, must agree too ("J. A. Smith" vs "J. B. Smith").
-    ia, ib = a.initials, b.initials
     if len(ia) > 1 and len(ib) > 1 and ia[:2] != ib[:2]:
         return "conflict", f"incompatible initials {ia}/{ib}"
     return "initials", f"initials {ia or ga[0]} compatible with {ib or gb[0]}"
 
 
-def full_name_score(names: Iterable[NameKey], s: MatchSettings = DEFAULT) -> tuple[float, str]:
+def full_name_score(
+    mention: Iterable[NameKey], author: Iterable[NameKey], s: MatchSettings = DEFAULT
+) -> tuple[float, str]:
     """What two matching full names say alone: less the more researchers are expected to share them.
 
     The score is a log-odds scale: a name about one researcher carries is enough by itself
-    (`name_full_match`); every tenfold more namesakes asks for `namesake_discount` more context. The
-    most specific spelling on either side counts ("David E. Goldberg" over "David Goldberg")."""
-    namesakes = min((expected_namesakes(k) for k in names if k.full_given), default=UNKNOWN_NAMESAKES)
-    score = s.name_full_match - s.namesake_discount * math.log10(max(namesakes, 1.0))
-    return round(score, 3), f"about {namesakes:.3g} researchers share this name"
+    (`name_full_match`); every tenfold more namesakes asks for `namesake_discount` more context.
+    Each side counts with its most specific spelling ("David E. Goldberg" over "David Goldberg"),
+    and the less specific side decides: a middle name on one side does not narrow a plain name
+    on the other, which could still be any of its namesakes."""
+
+    def namesakes(names: Iterable[NameKey]) -> float:
+        return min((expected_namesakes(k) for k in names if k.full_given), default=UNKNOWN_NAMESAKES)
+
+    shared = max(namesakes(mention), namesakes(author))
+    score = s.name_full_match - s.namesake_discount * math.log10(max(shared, 1.0))
+    return round(score, 3), f"about {shared:.3g} researchers share this name"
 
 
 def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DEFAULT) -> AuthorMatch:
@@ -142,7 +154,7 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         return AuthorMatch(False, 0.0, "name", (best_reason,))
     reasons = [best_reason]
     if best_kind == "full":
-        name_score, why = full_name_score(mention.names | author.names, s)
+        name_score, why = full_name_score(mention.names, author.names, s)
         reasons.append(why)
     else:
         name_score = s.name_initial_match if best_kind == "initials" else 0.1
@@ -189,3 +201,49 @@ def best_author(
         if result.merge and (best is None or result.score > best[1].score):
             best = (uid, result)
     return best
+
+
+def never_same(a: AuthorContext, b: AuthorContext) -> str | None:
+    """Why two authors can never be one person (the hard rules), or None.
+
+    Two different ORCIDs or OpenAlex ids, two different spelled-out given names or incompatible
+    initials, or a paper they both wrote as different authors of it."""
+    if a.orcid and b.orcid and a.orcid != b.orcid:
+        return "different ORCIDs"
+    if a.openalex_id and b.openalex_id and a.openalex_id != b.openalex_id:
+        return "different OpenAlex authors"
+    for x in a.names:
+        for y in b.names:
+            kind, reason = name_compatibility(x, y)
+            if kind == "conflict" and ("given names" in reason or "initials" in reason):
+                return reason
+    if a.papers & b.papers:
+        return "both are authors of one paper"
+    return None
+
+
+def bridged_authors(
+    mention: AuthorContext,
+    target: tuple[str, AuthorContext],
+    candidates: Iterable[tuple[str, AuthorContext]],
+    s: MatchSettings = DEFAULT,
+) -> list[tuple[str, AuthorMatch]]:
+    """Other authors this mention shows to be the same person as `target`, the author it joined.
+
+    A mention that is confidently one person with two authors makes them one (the same person,
+    twice): mentions arrive in no chosen order, so a person's papers that share nothing start
+    separate authors until a paper that shares co-authors with both arrives. Joining two whole
+    authors moves all their papers, so the link to the other author must clear `author_bridge`,
+    above the bar for one mention, and the hard rules must allow the two authors as a pair.
+    Sorted by uid, so the answer does not depend on the order candidates arrive in."""
+    uid, context = target
+    out = []
+    for other, other_context in sorted(candidates, key=lambda c: c[0]):
+        if other == uid:
+            continue
+        result = compare(mention, other_context, s)
+        if result.merge and result.score >= s.author_bridge and never_same(context, other_context) is None:
+            out.append((other, result))
+            context = context.absorb(other_context)
+    return out
+

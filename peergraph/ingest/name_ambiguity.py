@@ -39,21 +39,22 @@ INITIAL_SHARE = 0.06
 MIDDLE_NAME_FACTOR = 10.0
 UNKNOWN_NAMESAKES = 5.0
 
-# Population shares of the commonest Chinese family names (household registration, 2019-2020).
+# Population shares of the commonest Chinese family names (household registration, 2019-2020), summed
+# over the characters that romanize alike ("Yu" is 于, 余, 俞 and more; "Xu" is 徐 and 许).
 CHINESE_FAMILY = {
-    "wang": 0.071, "li": 0.068, "zhang": 0.064, "liu": 0.053, "chen": 0.045, "yang": 0.031,
-    "huang": 0.022, "zhao": 0.022, "wu": 0.020, "zhou": 0.019, "xu": 0.015, "sun": 0.013,
-    "ma": 0.012, "zhu": 0.011, "hu": 0.011, "guo": 0.010, "he": 0.010, "lin": 0.009, "gao": 0.009,
-    "luo": 0.008, "zheng": 0.007, "liang": 0.007, "xie": 0.006, "song": 0.006, "tang": 0.006,
+    "wang": 0.074, "li": 0.070, "zhang": 0.065, "liu": 0.054, "chen": 0.045, "yang": 0.032,
+    "huang": 0.022, "zhao": 0.023, "wu": 0.023, "zhou": 0.019, "xu": 0.022, "sun": 0.012,
+    "ma": 0.012, "zhu": 0.012, "hu": 0.011, "guo": 0.010, "he": 0.012, "lin": 0.010, "gao": 0.009,
+    "luo": 0.009, "zheng": 0.008, "liang": 0.007, "xie": 0.006, "song": 0.006, "tang": 0.008,
     "han": 0.005, "feng": 0.005, "deng": 0.005, "cao": 0.005, "peng": 0.005, "zeng": 0.005,
     "xiao": 0.005, "tian": 0.005, "dong": 0.005, "pan": 0.004, "yuan": 0.004, "cai": 0.004,
-    "jiang": 0.004, "yu": 0.004, "du": 0.004, "ye": 0.004, "cheng": 0.004, "wei": 0.004,
-    "su": 0.003, "lu": 0.003, "ding": 0.003, "ren": 0.003, "shen": 0.003, "yao": 0.003, "jin": 0.003,
-    "lv": 0.003, "lyu": 0.003, "xue": 0.003, "yan": 0.003, "fan": 0.003, "fang": 0.003, "shi": 0.003,
-    "zou": 0.002, "xiong": 0.002, "qin": 0.002, "qiu": 0.002, "bai": 0.002, "kong": 0.002, "mao": 0.002,
-    "hao": 0.002, "cui": 0.002, "kang": 0.002, "meng": 0.002, "gu": 0.002, "hou": 0.002, "shao": 0.002,
-    "wan": 0.002, "duan": 0.002, "qian": 0.002, "tan": 0.002, "liao": 0.002, "jia": 0.002, "xia": 0.002,
-    "fu": 0.002, "dai": 0.002, "zhong": 0.002, "long": 0.002, "lei": 0.002, "yin": 0.002, "lai": 0.002,
+    "jiang": 0.009, "yu": 0.011, "du": 0.004, "ye": 0.004, "cheng": 0.005, "wei": 0.005,
+    "su": 0.003, "lu": 0.011, "ding": 0.003, "ren": 0.003, "shen": 0.004, "yao": 0.003, "jin": 0.003,
+    "lv": 0.004, "lyu": 0.004, "xue": 0.003, "yan": 0.008, "fan": 0.004, "fang": 0.003, "shi": 0.008,
+    "zou": 0.003, "xiong": 0.002, "qin": 0.003, "qiu": 0.003, "bai": 0.002, "kong": 0.002, "mao": 0.002,
+    "hao": 0.002, "cui": 0.002, "kang": 0.002, "meng": 0.002, "gu": 0.003, "hou": 0.002, "shao": 0.002,
+    "wan": 0.002, "duan": 0.002, "qian": 0.002, "tan": 0.003, "liao": 0.002, "jia": 0.002, "xia": 0.002,
+    "fu": 0.005, "dai": 0.002, "zhong": 0.002, "long": 0.002, "lei": 0.002, "yin": 0.003, "lai": 0.002,
 }
 
 _INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
@@ -99,7 +100,7 @@ def expected_namesakes(key: NameKey) -> float:
         syllables = pinyin_syllables(first)
         if syllables in (1, 2):
             pinyin_share = PINYIN_ONE_SYLLABLE if syllables == 1 else PINYIN_TWO_SYLLABLES
-            return RESEARCHERS * CHINESE_SHARE * CHINESE_FAMILY[key.family] * CHINESE_SHARE * pinyin_share
+            return RESEARCHERS * CHINESE_SHARE * CHINESE_FAMILY[key.family] * pinyin_share
     census_family, census_given = _census()
     family_share = census_family.get(key.family)
     if key.family in CHINESE_FAMILY:

@@ -36,6 +36,9 @@ class MatchSettings:
     same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
     same_paper_evidence: float = 0.5  # a compatible name already on the same paper from another source
     context_cap: float = 0.5
+    # A mention this confidently the same person as a second author joins the two authors: one
+    # decade of odds (0.1 on this scale) above `author_merge`, as a wrong join moves whole authors.
+    author_bridge: float = 0.7
     # Institutions: token_set_ratio below this is "no match" (a new institution), never a catch-all.
     institution_match: float = 92.0
     # Topics: yake keyphrase score is lower-is-better; keep phrases at most this.
