@@ -33,7 +33,7 @@ from pathlib import Path
 
 from peergraph.ingest.cluster import UnionFind
 from peergraph.ingest.institutions import affiliation_keys
-from peergraph.ingest.keys import name_key, text_key
+from peergraph.ingest.keys import name_key
 from peergraph.ingest.match_authors import (
     AuthorContext,
     best_author,
@@ -42,31 +42,54 @@ from peergraph.ingest.match_authors import (
     compare,
     name_compatibility,
 )
+from peergraph.ingest.plan_authors import key_of
+from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.settings import DEFAULT
-from peergraph.ingest.topics import keyphrase_keys
+from peergraph.ingest.sources.files import mapping_to_record
+from peergraph.ingest.topics import assign
+from peergraph.ingest.venues import venue_of
 
 RESULTS = Path(__file__).parent / "results" / "author_disambiguation.json"
 
 
-def mention(row: dict[str, str]) -> AuthorContext:
-    """The context the pipeline gives one author mention of this row's paper.
+def record_of(row: dict[str, str]) -> PaperRecord:
+    """The row as a line of PeerGraph's public JSONL contract, read by the file source.
 
-    The paper's author list (the `coauthors` column) includes the ambiguous author, spelled as on
-    the paper ("Richard Cole" for the name "R. Cole"): that spelling is the mention's name, as it
-    is what a source record carries; the other names are its co-authors."""
+    The `coauthors` column is the paper's whole author list, the ambiguous author included as the
+    paper spells them ("Richard Cole" for the name "R. Cole"); the organisation is theirs."""
     target = name_key(row["full_name"])
-    keys = [name_key(n.strip()) for n in row["coauthors"].split(",") if n.strip()]
-    own = [k for k in keys if k.block == target.block]
-    written = own[0] if len(own) == 1 and name_compatibility(own[0], target)[0] != "conflict" else target
-    venue = text_key(row["venue"]) if row["venue"] and row["venue"] != "null" else ""
-    org = row["organization"] if row["organization"] != "null" else ""
-    topics = keyphrase_keys(row["title"], row["keywords"])
+    org = "" if row["organization"] == "null" else row["organization"]
+    authors: list[object] = []
+    for n in (n.strip() for n in row["coauthors"].split(",")):
+        if n:
+            authors.append({"name": n, "affiliations": [org] if org and name_key(n).block == target.block else []})
+    line = {"id": row["paper_id"], "title": row["title"], "year": row["year"], "authors": authors,
+            "venue": None if row["venue"] == "null" else row["venue"]}
+    record = mapping_to_record(line, "arnetminer", json.dumps(line), row["paper_id"])
+    if isinstance(record, BadRecord):
+        raise ValueError(record.reason)
+    return record
+
+
+def mention(row: dict[str, str]) -> AuthorContext:
+    """The context the ingest planner gives the ambiguous author's mention on this row's paper.
+
+    As plan_authors does: the name as the paper spells it, the other authors as co-author keys,
+    the paper's topics (topics.assign) and venue (venues.venue_of) as the pipeline derives them,
+    and the affiliation keys of the author's affiliation."""
+    record = record_of(row)
+    target = name_key(row["full_name"])
+    keys = [key_of(a) for a in record.authors]
+    own = [i for i, k in enumerate(keys) if k.block == target.block]
+    pos = own[0] if len(own) == 1 and name_compatibility(keys[own[0]], target)[0] != "conflict" else None
+    ref = record.authors[pos] if pos is not None else None
+    venue = venue_of(record.venue, record.comment, record.type)
     return AuthorContext(
-        names=frozenset({written}),
-        coauthors=frozenset(coauthor_key(k) for k in keys if k.block != target.block),
-        topics=topics,
-        venues=frozenset({venue}) if venue else frozenset(),
-        affiliations=affiliation_keys(org),
+        names=frozenset({keys[pos] if pos is not None else target}),
+        coauthors=frozenset(coauthor_key(k) for i, k in enumerate(keys) if i != pos and k.family),
+        topics=frozenset(t.label_key for t in assign(record, DEFAULT)),
+        venues=frozenset({venue.name_key}) if venue else frozenset(),
+        affiliations=frozenset().union(*(affiliation_keys(a) for a in ref.affiliations)) if ref else frozenset(),
         papers=frozenset({row["paper_id"]}),
     )
 
@@ -128,16 +151,30 @@ def bcubed(truth: list[str], pred: list[int]) -> tuple[float, float]:
     return precision, recall
 
 
-def score(by_name: dict[str, list[dict[str, str]]], procedure: Callable[[list[AuthorContext]], list[int]]) -> dict[str, float]:
+Name = tuple[str, list[str], list[AuthorContext]]  # (name, true person of each mention, mentions)
+
+
+def load(path: Path) -> list[Name]:
+    """Each name's mentions in input order, with the true person of each (used only to score)."""
+    by_name: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            by_name[row["file"]].append(row)
+    return [
+        (rows[0]["full_name"], [r["cluster_key"] for r in rows], [mention(r) for r in rows])
+        for rows in by_name.values()
+    ]
+
+
+def score(names: list[Name], procedure: Callable[[list[AuthorContext]], list[int]]) -> dict[str, float]:
     f1s = []
     bp_sum = br_sum = 0.0
     total = 0
-    for rows in by_name.values():
-        truth = [r["cluster_key"] for r in rows]
-        pred = procedure([mention(r) for r in rows])
+    for _, truth, mentions in names:
+        pred = procedure(mentions)
         f1s.append(pairwise_f1(truth, pred))
         bp, br = bcubed(truth, pred)
-        bp_sum, br_sum, total = bp_sum + bp, br_sum + br, total + len(rows)
+        bp_sum, br_sum, total = bp_sum + bp, br_sum + br, total + len(truth)
     b3p, b3r = bp_sum / total, br_sum / total
     return {
         "macro_f1": round(sum(f1s) / len(f1s), 4),
@@ -150,19 +187,17 @@ def score(by_name: dict[str, list[dict[str, str]]], procedure: Callable[[list[Au
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--csv", default="/work/shared/data/aminer_arnetminer_names/flat_arnetminer_110names.csv")
-    path = Path(parser.parse_args().csv)
-    by_name: dict[str, list[dict[str, str]]] = defaultdict(list)
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            by_name[row["file"]].append(row)
     started = time.perf_counter()
+    names = load(Path(parser.parse_args().csv))
+    loaded = time.perf_counter()
     result: dict[str, object] = {"procedure": "input order; best_author over the authors so far, bridged_authors join"}
-    result.update(score(by_name, incremental))
-    result["seconds"] = round(time.perf_counter() - started, 2)
-    result["names"] = len(by_name)
-    result["publications"] = sum(len(rows) for rows in by_name.values())
-    result["without_bridging"] = score(by_name, lambda ms: incremental(ms, bridge=False))
-    result["pairwise_all_pairs"] = score(by_name, cluster)
+    result.update(score(names, incremental))
+    result["seconds_records_to_contexts"] = round(loaded - started, 2)
+    result["seconds_matching"] = round(time.perf_counter() - loaded, 2)
+    result["names"] = len(names)
+    result["publications"] = sum(len(truth) for _, truth, _ in names)
+    result["without_bridging"] = score(names, lambda ms: incremental(ms, bridge=False))
+    result["pairwise_all_pairs"] = score(names, cluster)
     print(json.dumps(result, indent=2))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")

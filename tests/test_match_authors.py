@@ -8,7 +8,7 @@ from peergraph.ingest.match_authors import (
     best_author,
     bridged_authors,
     compare,
-    full_name_score,
+    name_score,
     never_same,
 )
 from peergraph.ingest.name_ambiguity import expected_namesakes, pinyin_syllables
@@ -48,7 +48,10 @@ def test_a_rare_full_name_is_enough_alone_a_common_one_is_not() -> None:
 
 def test_a_middle_initial_narrows_the_name_only_when_both_sides_have_it() -> None:
     plain, middle = [name_key("David Goldberg")], [name_key("David E. Goldberg")]
-    assert full_name_score(middle, middle)[0] > full_name_score(plain, middle)[0] == full_name_score(plain, plain)[0]
+    assert name_score(middle, middle)[0] > name_score(plain, middle)[0] == name_score(plain, plain)[0]
+    # Initials are the less specific side: "X. Song" could be any X. Song.
+    initials, full = [name_key("X. Song")], [name_key("Xiaodan Song")]
+    assert name_score(initials, full)[0] == name_score(initials, initials)[0] < name_score(full, full)[0]
 
 
 def test_best_author_prefers_the_author_with_the_stronger_evidence() -> None:
@@ -64,15 +67,14 @@ def test_best_author_prefers_the_author_with_the_stronger_evidence() -> None:
 
 
 def test_a_mention_that_is_two_authors_bridges_them() -> None:
-    # Two "Lei Wang" authors that shared nothing; a paper with two co-authors of each shows they are one
-    # (one shared co-author is enough to join a mention, not two whole authors of so common a name).
+    # Two "Lei Wang" authors that shared nothing; a paper with co-authors of each shows they are one.
     a = ("a-1", ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"})))
     b = ("a-2", ctx("Lei Wang", coauthors=frozenset({"li|ming", "zhou|hong"})))
     mention = ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi", "li|ming", "zhou|hong"}))
     best = best_author(mention, [a, b])
     assert best is not None and best[0] == "a-1"
     assert [uid for uid, _ in bridged_authors(mention, a, [a, b])] == ["a-2"]
-    # A weaker second match (one shared venue and title words) is not enough to join whole authors.
+    # A second match too weak to take the mention alone (a shared venue and topics) joins nothing.
     c = ("a-3", ctx("Lei Wang", venues=frozenset({"icip"}), topics=frozenset({"image", "segmen"})))
     weak = ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"}), venues=frozenset({"icip"}),
                topics=frozenset({"image", "segmen"}))

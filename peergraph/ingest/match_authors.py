@@ -2,9 +2,11 @@
 
 Hard constraints come first and can only forbid: two different ORCIDs, two different family
 names, two different spelled-out given names, or incompatible initials never merge. Then evidence
-adds up: the name (full or initials), shared co-authors, topics, venues, affiliations, and two
-mentions of the same full name on one profile or listing page. Every attribution carries the
-resulting confidence and the method that decided it.
+adds up on a log-odds scale: the name, worth less the more researchers are expected to share it
+(name_ambiguity), shared co-authors, topics, venues, affiliations, and two mentions of the same
+full name on one profile or listing page. Every attribution carries the resulting confidence and
+the method that decided it. `best_author` picks the author a mention is; `bridged_authors` finds
+the other authors that mention shows to be the same person.
 """
 
 from __future__ import annotations
@@ -110,22 +112,20 @@ def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
     return "initials", f"initials {ia or ga[0]} compatible with {ib or gb[0]}"
 
 
-def full_name_score(
-    mention: Iterable[NameKey], author: Iterable[NameKey], s: MatchSettings = DEFAULT
-) -> tuple[float, str]:
-    """What two matching full names say alone: less the more researchers are expected to share them.
+def name_score(mention: Iterable[NameKey], author: Iterable[NameKey], s: MatchSettings = DEFAULT) -> tuple[float, str]:
+    """What two compatible names say alone: less the more researchers are expected to share them.
 
-    The score is a log-odds scale: a name about one researcher carries is enough by itself
-    (`name_full_match`); every tenfold more namesakes asks for `namesake_discount` more context.
-    Each side counts with its most specific spelling ("David E. Goldberg" over "David Goldberg"),
-    and the less specific side decides: a middle name on one side does not narrow a plain name
-    on the other, which could still be any of its namesakes."""
+    Log-odds on the score's scale: with K researchers expected to carry the name, two mentions of
+    it are one person at odds 1:(K-1), so the score is `name_full_match` (the merge bar: even odds)
+    less `namesake_discount` per tenfold of K-1. Each side counts with its most specific spelling
+    ("David E. Goldberg" over "David Goldberg", "Xiaodan Song" over "X. Song"), and the less
+    specific side decides: "X. Song" could be any X. Song, whoever the author it is compared with."""
 
     def namesakes(names: Iterable[NameKey]) -> float:
-        return min((expected_namesakes(k) for k in names if k.full_given), default=UNKNOWN_NAMESAKES)
+        return min((expected_namesakes(k) for k in names if k.family), default=UNKNOWN_NAMESAKES)
 
     shared = max(namesakes(mention), namesakes(author))
-    score = s.name_full_match - s.namesake_discount * math.log10(max(shared, 1.0))
+    score = s.name_full_match - s.namesake_discount * math.log10(max(shared - 1.0, s.namesake_floor))
     return round(score, 3), f"about {shared:.3g} researchers share this name"
 
 
@@ -153,11 +153,11 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
     if best_kind == "conflict":
         return AuthorMatch(False, 0.0, "name", (best_reason,))
     reasons = [best_reason]
-    if best_kind == "full":
-        name_score, why = full_name_score(mention.names, author.names, s)
-        reasons.append(why)
+    if best_kind == "family-only":
+        score_of_name = s.name_family_only
     else:
-        name_score = s.name_initial_match if best_kind == "initials" else 0.1
+        score_of_name, why = name_score(mention.names, author.names, s)
+        reasons.append(why)
     context = 0.0
     shared = shared_coauthors(mention.coauthors, author.coauthors)
     if shared:
@@ -181,7 +181,7 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         context += s.same_listing_evidence
         reasons.append("same full name on the same profile/listing")
     context = min(context, s.context_cap)
-    score = round(min(1.0, name_score + context), 3)
+    score = round(min(1.0, score_of_name + context), 3)
     method = f"name:{best_kind}" + ("+context" if context else "")
     return AuthorMatch(score >= s.author_merge, score, method, tuple(reasons))
 
@@ -232,9 +232,9 @@ def bridged_authors(
 
     A mention that is confidently one person with two authors makes them one (the same person,
     twice): mentions arrive in no chosen order, so a person's papers that share nothing start
-    separate authors until a paper that shares co-authors with both arrives. Joining two whole
-    authors moves all their papers, so the link to the other author must clear `author_bridge`,
-    above the bar for one mention, and the hard rules must allow the two authors as a pair.
+    separate authors until a paper that shares co-authors with both arrives. The link to the other
+    author must clear `author_bridge` (by default the merge bar: both would have taken the mention),
+    and the hard rules must allow the two authors as a pair.
     Sorted by uid, so the answer does not depend on the order candidates arrive in."""
     uid, context = target
     out = []

@@ -14,8 +14,8 @@ among publishing researchers is
   given name is one of about 400 syllables, a two-syllable one is far more specific.
 - An initial in place of the given name ("Z. Wang") stands for every given name with that letter.
 - A second given name or middle initial ("David E. Goldberg") narrows the name about tenfold.
-A name whose parts the tables do not know (e.g. "Rakesh Kumar") gets `unknown_namesakes`: no
-statistic says it is rare, so it is treated as moderately ambiguous rather than unique.
+A name whose parts the tables do not know (e.g. "Rakesh Kumar", common in India, or a rare name)
+gets `UNKNOWN_NAMESAKES`: no statistic says it is rare, so it is taken as moderately ambiguous.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ INITIAL_SHARE = 0.06
 # A second given name or a middle initial divides the namesakes by this much.
 MIDDLE_NAME_FACTOR = 10.0
 UNKNOWN_NAMESAKES = 5.0
+# An initial in place of an unplaceable given name stands for about a dozen common given names.
+UNKNOWN_INITIAL_NAMESAKES = 60.0
 
 # Population shares of the commonest Chinese family names (household registration, 2019-2020), summed
 # over the characters that romanize alike ("Yu" is 于, 余, 俞 and more; "Xu" is 徐 and 许).
@@ -107,5 +109,5 @@ def expected_namesakes(key: NameKey) -> float:
         family_share = max(family_share or 0.0, CHINESE_SHARE * CHINESE_FAMILY[key.family])
     given_share = INITIAL_SHARE if len(first) <= 1 else census_given.get(first)
     if family_share is None or given_share is None:
-        return UNKNOWN_NAMESAKES / narrowed
+        return (UNKNOWN_INITIAL_NAMESAKES if len(first) <= 1 else UNKNOWN_NAMESAKES) / narrowed
     return RESEARCHERS * family_share * given_share / narrowed

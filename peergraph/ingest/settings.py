@@ -23,12 +23,15 @@ class MatchSettings:
     max_block_size: int = 200
     # Authors: evidence adds up to a score in 0..1; merge at or above `author_merge`.
     author_merge: float = 0.6
-    # Same full given and family name, for a name about one researcher carries: enough alone. A name
-    # shared by more people gets `namesake_discount` less per tenfold namesakes (name_ambiguity.py),
-    # so "Lei Wang" (~50 namesakes) needs a co-author or an affiliation, "Barry Wilkinson" (~0.4) nothing.
+    # Compatible names (same full name, or initials that fit) start from the odds that two mentions
+    # of a name carried by K researchers are one person, 1:(K-1) (name_ambiguity.py): at even odds
+    # `name_full_match` (the merge bar), `namesake_discount` less per tenfold more namesakes. So
+    # "Lei Wang" (~220 namesakes, 0.37) needs a co-author or an affiliation, "Barry Wilkinson"
+    # (~0.4, 0.8) nothing, "X. Song" (~270) a co-author. `namesake_floor` bounds a unique name's odds.
     name_full_match: float = 0.6
     namesake_discount: float = 0.1
-    name_initial_match: float = 0.35  # initials compatible with a full given name
+    namesake_floor: float = 0.01
+    name_family_only: float = 0.1  # a family name with no given name on one side
     coauthor_evidence: float = 0.25  # per shared co-author, capped by `context_cap`
     topic_evidence: float = 0.03  # per shared topic/keyword
     venue_evidence: float = 0.15
@@ -36,9 +39,10 @@ class MatchSettings:
     same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
     same_paper_evidence: float = 0.5  # a compatible name already on the same paper from another source
     context_cap: float = 0.5
-    # A mention this confidently the same person as a second author joins the two authors: one
-    # decade of odds (0.1 on this scale) above `author_merge`, as a wrong join moves whole authors.
-    author_bridge: float = 0.7
+    # A mention at least this surely the same person as a second author joins the two authors
+    # (transitivity: both would have taken it alone). The merge bar itself; a higher bar (0.7)
+    # kept more authors apart than it saved (bench/author_disambiguation.py).
+    author_bridge: float = 0.6
     # Institutions: token_set_ratio below this is "no match" (a new institution), never a catch-all.
     institution_match: float = 92.0
     # Topics: yake keyphrase score is lower-is-better; keep phrases at most this.
