@@ -2,17 +2,17 @@
 
 Headline figures (`macro_f1`, `b3_f1`) measure the ingest procedure: each name's publications
 are read in input order, and each mention goes to the author that
-peergraph.ingest.match_authors.best_author picks among the authors formed so far for that name
+peergraph.ingest.match_authors.attach picks among the authors formed so far for that name
 (each with the context absorbed from its papers), else starts a new author; on a merge the author
-absorbs the mention's context, and the other authors that match_authors.bridged_authors shows
-the mention also is (a confident second match) join that author. Production settings
+absorbs the mention's context, and the other authors `attach` finds the mention also surely is
+(bridged) join that author. Production settings
 (MatchSettings defaults), no labels used: the name as the paper spells it (full-name matches
 discounted by how many researchers are expected to share the name,
 peergraph.ingest.name_ambiguity), co-authors compared by spelled-out name, venue, organisation
 part of the affiliation, title words. Labels only score the result: pairwise F1 per name averaged
 over names (macro-F1, as in Xu et al. CIKM 2018) and B-cubed F1 over all publications.
 
-`without_bridging` gives the same figures for best_author alone (no two authors ever joined).
+`without_bridging` gives the same figures without joining bridged authors (best_author alone).
 For reference, `pairwise_all_pairs` gives the same figures for single-link clustering over every
 pair of a name's publications judged by `compare` (the pipeline cannot do this: it sees mentions
 batch by batch and stored authors only as accumulated contexts).
@@ -36,8 +36,7 @@ from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import name_key
 from peergraph.ingest.match_authors import (
     AuthorContext,
-    best_author,
-    bridged_authors,
+    attach,
     coauthor_key,
     compare,
     name_compatibility,
@@ -107,19 +106,19 @@ def cluster(mentions: list[AuthorContext]) -> list[int]:
 
 
 def incremental(mentions: list[AuthorContext], bridge: bool = True) -> list[int]:
-    """The pipeline's procedure: mentions in input order; each joins the author `best_author` picks
-    among the authors formed so far (with their absorbed context), else starts a new author; with
-    `bridge`, the other authors `bridged_authors` shows the mention also is join that author."""
+    """The ingest planner's procedure: mentions in input order; `attach` picks the author each one is
+    among the authors formed so far (with the context absorbed from their papers), else it starts a
+    new author; with `bridge`, the authors it bridges join that author."""
     authors: dict[str, AuthorContext] = {}
     owner: dict[int, str] = {}
     for i, m in enumerate(mentions):
-        best = best_author(m, authors.items(), DEFAULT)
-        if best is None:
+        found = attach(m, authors.items(), DEFAULT)
+        if found is None:
             uid = f"{i:06d}"
             authors[uid] = m
         else:
-            uid = best[0]
-            for other, _ in bridged_authors(m, (uid, authors[uid]), authors.items(), DEFAULT) if bridge else []:
+            uid = found.uid
+            for other, _ in found.bridged if bridge else ():
                 authors[uid] = authors[uid].absorb(authors.pop(other))
                 owner = {k: uid if v == other else v for k, v in owner.items()}
             authors[uid] = authors[uid].absorb(m)
@@ -190,7 +189,7 @@ def main() -> None:
     started = time.perf_counter()
     names = load(Path(parser.parse_args().csv))
     loaded = time.perf_counter()
-    result: dict[str, object] = {"procedure": "input order; best_author over the authors so far, bridged_authors join"}
+    result: dict[str, object] = {"procedure": "input order; match_authors.attach over the authors so far, bridged authors joined"}
     result.update(score(names, incremental))
     result["seconds_records_to_contexts"] = round(loaded - started, 2)
     result["seconds_matching"] = round(time.perf_counter() - loaded, 2)

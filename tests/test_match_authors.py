@@ -5,6 +5,7 @@ from __future__ import annotations
 from peergraph.ingest.keys import name_key
 from peergraph.ingest.match_authors import (
     AuthorContext,
+    attach,
     best_author,
     bridged_authors,
     compare,
@@ -71,14 +72,16 @@ def test_a_mention_that_is_two_authors_bridges_them() -> None:
     a = ("a-1", ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"})))
     b = ("a-2", ctx("Lei Wang", coauthors=frozenset({"li|ming", "zhou|hong"})))
     mention = ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi", "li|ming", "zhou|hong"}))
-    best = best_author(mention, [a, b])
-    assert best is not None and best[0] == "a-1"
+    found = attach(mention, [b, a])
+    assert found is not None and found.uid == "a-1" and [uid for uid, _ in found.bridged] == ["a-2"]
     assert [uid for uid, _ in bridged_authors(mention, a, [a, b])] == ["a-2"]
     # A second match too weak to take the mention alone (a shared venue and topics) joins nothing.
     c = ("a-3", ctx("Lei Wang", venues=frozenset({"icip"}), topics=frozenset({"image", "segmen"})))
     weak = ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"}), venues=frozenset({"icip"}),
                topics=frozenset({"image", "segmen"}))
     assert bridged_authors(weak, a, [a, c]) == []
+    found = attach(weak, [a, c])
+    assert found is not None and found.uid == "a-1" and found.bridged == ()
 
 
 def test_bridging_never_breaks_the_hard_rules() -> None:
@@ -87,7 +90,8 @@ def test_bridging_never_breaks_the_hard_rules() -> None:
     b = ("a-2", ctx("Xiaoming Song", coauthors=frozenset({"zhou|denny", "le|quoc"})))
     mention = ctx("X. Song", coauthors=frozenset({"zhou|denny", "le|quoc"}))
     assert compare(mention, b[1]).merge
-    assert bridged_authors(mention, a, [a, b]) == []
+    found = attach(mention, [a, b])
+    assert found is not None and found.uid == "a-1" and found.bridged == ()
     assert never_same(a[1], b[1]) == "different given names xiaodan/xiaoming"
     assert never_same(ctx("Robert J. Allen"), ctx("Robert B. Allen")) == "incompatible initials rj/rb"
     assert never_same(ctx("Wei Wang", orcid="0000-0001-0000-0001"), ctx("Wei Wang", orcid="0000-0002-0000-0002"))

@@ -186,21 +186,46 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
     return AuthorMatch(score >= s.author_merge, score, method, tuple(reasons))
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """The author a mention is, and the other authors it shows to be the same person."""
+
+    uid: str
+    match: AuthorMatch
+    bridged: tuple[tuple[str, AuthorMatch], ...] = ()
+
+
+def attach(
+    mention: AuthorContext, candidates: Iterable[tuple[str, AuthorContext]], s: MatchSettings = DEFAULT
+) -> Attachment | None:
+    """The candidate author this mention is (None: a new author), with the authors it bridges.
+
+    Every candidate `compare` lets merge competes; the highest score wins and ties go to the smaller
+    uid, so the answer does not depend on the order candidates arrive in. A mention that is also
+    surely (`author_bridge`) the same person as another candidate makes the two authors one: the
+    same person twice, split because their papers arrived before any paper they share. The hard
+    rules must allow each bridged author together with the winner and those bridged before it.
+    Each candidate is compared once. This is the decision the ingest planner and the
+    disambiguation benchmark share."""
+    scored = [(uid, context, compare(mention, context, s)) for uid, context in sorted(candidates, key=lambda c: c[0])]
+    merging = [t for t in scored if t[2].merge]
+    if not merging:
+        return None
+    uid, joined, match = max(merging, key=lambda t: t[2].score)  # max keeps the first (smallest uid) of ties
+    bridged = []
+    for other, context, result in merging:
+        if other != uid and result.score >= s.author_bridge and never_same(joined, context) is None:
+            bridged.append((other, result))
+            joined = joined.absorb(context)
+    return Attachment(uid, match, tuple(bridged))
+
+
 def best_author(
     mention: AuthorContext, candidates: Iterable[tuple[str, AuthorContext]], s: MatchSettings = DEFAULT
 ) -> tuple[str, AuthorMatch] | None:
-    """The candidate author this mention is, or None for a new author.
-
-    Every candidate `compare` lets merge competes; the highest score wins and ties go to the smaller
-    uid, so the answer does not depend on the order candidates arrive in. This is the one decision
-    the ingest planner and the disambiguation benchmark share.
-    """
-    best: tuple[str, AuthorMatch] | None = None
-    for uid, context in sorted(candidates, key=lambda c: c[0]):
-        result = compare(mention, context, s)
-        if result.merge and (best is None or result.score > best[1].score):
-            best = (uid, result)
-    return best
+    """The candidate author this mention is, or None for a new author (`attach` without bridging)."""
+    found = attach(mention, candidates, s)
+    return (found.uid, found.match) if found else None
 
 
 def never_same(a: AuthorContext, b: AuthorContext) -> str | None:
@@ -228,14 +253,8 @@ def bridged_authors(
     candidates: Iterable[tuple[str, AuthorContext]],
     s: MatchSettings = DEFAULT,
 ) -> list[tuple[str, AuthorMatch]]:
-    """Other authors this mention shows to be the same person as `target`, the author it joined.
-
-    A mention that is confidently one person with two authors makes them one (the same person,
-    twice): mentions arrive in no chosen order, so a person's papers that share nothing start
-    separate authors until a paper that shares co-authors with both arrives. The link to the other
-    author must clear `author_bridge` (by default the merge bar: both would have taken the mention),
-    and the hard rules must allow the two authors as a pair.
-    Sorted by uid, so the answer does not depend on the order candidates arrive in."""
+    """Other authors this mention shows to be the same person as `target`, the author it joined
+    (as `attach` finds them, for a caller that chose the target itself)."""
     uid, context = target
     out = []
     for other, other_context in sorted(candidates, key=lambda c: c[0]):
@@ -246,4 +265,3 @@ def bridged_authors(
             out.append((other, result))
             context = context.absorb(other_context)
     return out
-
