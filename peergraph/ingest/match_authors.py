@@ -5,8 +5,8 @@ names, two different spelled-out given names, or incompatible initials never mer
 adds up on a log-odds scale: the name, worth less the more researchers are expected to share it
 (name_ambiguity), shared co-authors, topics, venues, affiliations, and two mentions of the same
 full name on one profile or listing page. Every attribution carries the resulting confidence and
-the method that decided it. `best_author` picks the author a mention is; `bridged_authors` finds
-the other authors that mention shows to be the same person.
+the method that decided it. `attach` picks the author a mention is and finds the other authors
+that mention shows to be the same person.
 """
 
 from __future__ import annotations
@@ -245,23 +245,3 @@ def never_same(a: AuthorContext, b: AuthorContext) -> str | None:
     if a.papers & b.papers:
         return "both are authors of one paper"
     return None
-
-
-def bridged_authors(
-    mention: AuthorContext,
-    target: tuple[str, AuthorContext],
-    candidates: Iterable[tuple[str, AuthorContext]],
-    s: MatchSettings = DEFAULT,
-) -> list[tuple[str, AuthorMatch]]:
-    """Other authors this mention shows to be the same person as `target`, the author it joined
-    (as `attach` finds them, for a caller that chose the target itself)."""
-    uid, context = target
-    out = []
-    for other, other_context in sorted(candidates, key=lambda c: c[0]):
-        if other == uid:
-            continue
-        result = compare(mention, other_context, s)
-        if result.merge and result.score >= s.author_bridge and never_same(context, other_context) is None:
-            out.append((other, result))
-            context = context.absorb(other_context)
-    return out
