@@ -93,11 +93,20 @@ def _variant_title(rng: random.Random, title: str) -> str | None:
 def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 5000) -> Iterator[PaperRecord]:
     rng = random.Random(seed)
     # People work in groups of about eight with a field and a favourite venue: co-authors, topics
-    # and venues repeat, which is the context real author disambiguation relies on.
-    people = [(rng.choice(GIVEN), _family(rng)) for _ in range(max(1000, n // 3))]
-    groups = len(people) // 8
-    fields = [tuple(rng.sample(CATEGORIES, 2)) for _ in range(groups)]
-    venues = [rng.choice(VENUES) for _ in range(groups)]
+    # and venues repeat, which is the context real author disambiguation relies on. Person i and
+    # group g are drawn from their own seeded generators, so none of them is held in memory.
+    population = max(1000, n // 3)
+    groups = population // 8
+
+    def person(i: int) -> tuple[str, str]:
+        own = random.Random(f"{seed}/person/{i}")
+        return own.choice(GIVEN), _family(own)
+
+    def group_field(g: int) -> tuple[str, ...]:
+        return tuple(random.Random(f"{seed}/field/{g}").sample(CATEGORIES, 2))
+
+    def group_venue(g: int) -> str:
+        return random.Random(f"{seed}/venue/{g}").choice(VENUES)
     recent: deque[tuple[int, PaperRecord, list[tuple[str, str]]]] = deque(maxlen=window)
     for i in range(n):
         if recent and rng.random() < duplicate_share:
@@ -119,10 +128,9 @@ def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 
             yield record
             continue
         g = _group(rng, groups)
-        members = people[g * 8 : g * 8 + 8]
-        names = rng.sample(members, rng.randint(2, 5))
+        names = [person(p) for p in rng.sample(range(g * 8, g * 8 + 8), rng.randint(2, 5))]
         if rng.random() < 0.3:
-            names.append(people[rng.randrange(len(people))])  # a collaborator from elsewhere
+            names.append(person(rng.randrange(population)))  # a collaborator from elsewhere
         title = _title(rng) + f" {i % 97}" * (rng.random() < 0.05)
         year = rng.randint(2005, 2024)
         abstract = (
@@ -139,8 +147,8 @@ def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 
             type="preprint" if source == "arxiv" else "conference",
             doi=f"10.5555/{seed}.{i}" if rng.random() < 0.6 else None,
             arxiv_id=f"{year % 100:02d}{rng.randint(1, 12):02d}.{i:05d}" if rng.random() < 0.5 else None,
-            categories=fields[g][: rng.randint(1, 2)],
-            venue=venues[g] if source != "arxiv" else None,
+            categories=group_field(g)[: rng.randint(1, 2)],
+            venue=group_venue(g) if source != "arxiv" else None,
         )
         recent.append((i, record, names))
         yield record
