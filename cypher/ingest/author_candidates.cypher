@@ -10,7 +10,9 @@
 // Returns: uid (string), name (string), given (string), family (string), variants (list<string>),
 //   orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
 //   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
-//   context_stored (boolean: the context comes from the node, not computed here)
+//   name_key (string),
+//   context_stored (boolean: the context comes from the node, not computed here),
+//   claimed (boolean: someone claims this author or it is verified above L0; ingest never bridges it)
 // Ingest keeps each author's context on the node (newest first, capped), so this is one index lookup
 // per key; an author without it (written before ingest kept it, or split by `merges undo`) gets it
 // computed from the graph here, capped the same way.
@@ -36,5 +38,6 @@ RETURN a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
   CASE WHEN a.context_affiliations IS NULL
     THEN apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..20]
     ELSE a.context_affiliations END AS affiliations,
-  coalesce(a.context_listings, []) AS listings, a.full_key AS full_key,
-  a.context_coauthors IS NOT NULL AS context_stored
+  coalesce(a.context_listings, []) AS listings, a.full_key AS full_key, a.name_key AS name_key,
+  a.context_coauthors IS NOT NULL AS context_stored,
+  (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }) AS claimed

@@ -78,6 +78,7 @@ class InFlight:
     authors: dict[str, Row] = field(default_factory=dict)  # only the authors N rewrites
     paper_authors: dict[str, set[str]] = field(default_factory=dict)
     institutions: dict[str, Row] = field(default_factory=dict)
+    retired: dict[str, str] = field(default_factory=dict)  # authors N's bridges join -> the author they now are
 
     @classmethod
     def of(
@@ -95,10 +96,12 @@ class InFlight:
                 uid: paper_after_write(stored.get(uid), row, (families[a] for a in on_paper.get(uid, ())))
                 for uid, row in papers.rows.items()
             },
-            authors={r["uid"]: {k: v for k, v in r.items() if k != "mentions"} | {"context_stored": True}
+            authors={r["uid"]: {k: v for k, v in r.items() if k != "mentions"}
+                     | {"context_stored": True, "claimed": authors.authors[r["uid"]].claimed}
                      for r in write.authors},
             paper_authors=on_paper,
             institutions=_first_rows(write.institutions),
+            retired=dict(authors.retired),
         )
 
     def source_records(self, rows: Sequence[Row], uids: Iterable[str]) -> list[Row]:
@@ -116,12 +119,12 @@ class InFlight:
 
     def author_candidates(self, rows: Sequence[Row], params: Mapping[str, Sequence[str]]) -> list[Row]:
         wanted = {k: set(v) for k, v in params.items()}
-        out = [r for r in rows if r["uid"] not in self.authors]
+        out = [r for r in rows if r["uid"] not in self.authors and r["uid"] not in self.retired]
         out += [a for a in self.authors.values() if _matches(a, wanted, AUTHOR_KEYS)]
         return out
 
     def authors_on_papers(self, rows: Sequence[Row], paper_uids: Iterable[str]) -> list[Row]:
-        pairs = {(r["paper"], r["author"]) for r in rows}
+        pairs = {(r["paper"], self.retired.get(r["author"], r["author"])) for r in rows}
         for paper in paper_uids:
             pairs |= {(paper, author) for author in self.paper_authors.get(paper, ())}
         return [{"paper": p, "author": a} for p, a in sorted(pairs)]
@@ -133,3 +136,29 @@ class InFlight:
             if uid not in found and _matches(inst, wanted, {"rors": "ror", "name_keys": "name_key"}):
                 found[uid] = inst
         return list(found.values())
+
+    def retired_into(self, uids: Iterable[str]) -> list[str]:
+        """Authors N joins into one of `uids`: the store may still hold them, with their papers."""
+        wanted = set(uids)
+        return sorted(joined for joined, kept in self.retired.items() if kept in wanted)
+
+    def shared_papers(self, rows: Sequence[Row], uids: Iterable[str], on_papers: Sequence[Row]) -> dict[str, set[str]]:
+        """Papers each of `uids` shares with another of them once N commits. `rows` are the store's
+        author_shared_papers rows (asked for `uids` and `retired_into(uids)`); `on_papers` are the store's
+        authors of N's papers (paper_authors rows), to which N adds its own."""
+        wanted = set(uids)
+        shared: dict[str, set[str]] = {}
+        for r in rows:
+            author = self.retired.get(r["author"], r["author"])
+            if author in wanted:
+                shared.setdefault(author, set()).update(r["papers"])
+        on: dict[str, set[str]] = {p: set(a) for p, a in self.paper_authors.items()}
+        for r in on_papers:
+            author = str(r["author"])
+            on.setdefault(r["paper"], set()).add(self.retired.get(author, author))
+        for paper, authors in on.items():
+            here = authors & wanted
+            if len(here) > 1:
+                for author in here:
+                    shared.setdefault(author, set()).add(paper)
+        return shared

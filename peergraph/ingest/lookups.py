@@ -94,7 +94,24 @@ class Lookups:
             for pair in pairs:
                 on_papers.setdefault(pair["author"], []).append(pair["paper"])
             rows = [{**row, "papers": on_papers.get(str(row["uid"]), [])} for row in rows]
-        return rows
+        shared = self.shared_papers(rows)
+        return [{**row, "papers": sorted(set(row.get("papers") or []) | shared.get(str(row["uid"]), set()))}
+                for row in rows]
+
+    def shared_papers(self, rows: Sequence[Row]) -> dict[str, set[str]]:
+        """Papers a candidate author shares with another candidate of its name block: two authors of one
+        paper are two people, and `never_same` sees it in their contexts."""
+        blocks: dict[str, list[str]] = {}
+        for row in rows:
+            blocks.setdefault(str(row.get("name_key") or ""), []).append(str(row["uid"]))
+        uids = sorted(u for group in blocks.values() if len(group) > 1 for u in group)
+        if not uids:
+            return {}
+        asked = uids + self.inflight.retired_into(uids)
+        found = self.graph.read(load("ingest/author_shared_papers"), {"uids": asked})
+        papers = sorted(p for p, authors in self.inflight.paper_authors.items() if authors & set(uids))
+        on_papers = self.graph.read(load("ingest/paper_authors"), {"paper_uids": papers}) if papers else []
+        return self.inflight.shared_papers(found, uids, on_papers)
 
     def institutions(self, params: Mapping[str, Sequence[str]]) -> list[Row]:
         rows = self.graph.read(load("ingest/institution_candidates"), dict(params))

@@ -1,9 +1,10 @@
 """`peergraph merges show|undo`: why an entity is what it is, and how to split a wrong merge.
 
 `show` lists the SourceRecords an entity derives from and every MergeDecision about it (score,
-method, reasons). `undo` splits one decision back apart in one transaction: the record (or author
-mention) becomes its own entity again, with the edges it asserted itself, and the decision is kept,
-marked undone.
+method, reasons), author bridges included. `undo` splits one decision back apart in one transaction:
+the record (or author mention) becomes its own entity again, with the edges it asserted itself; an
+author bridge gives the joined author back its uid, properties and edges from the decision's
+snapshot. The decision is kept, marked undone.
 """
 
 from __future__ import annotations
@@ -87,6 +88,37 @@ def _paper_props(snapshot: dict[str, Any], taken: dict[str, Any]) -> dict[str, A
     return {k: v for k, v in props.items() if v is not None}
 
 
+def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Split an author bridge: the joined author again, with the edges its snapshot lists."""
+    author = dict(snap.get("author") or {})
+    if "variants" in author:  # planned in node_row form
+        author["name_variants"] = author.pop("variants")
+    props = {"verification_level": "L0", "open_to_collaborate": False,
+             **{k: v for k, v in author.items() if v is not None and k != "uid"}}
+    if not snap.get("orcid_back"):
+        props.pop("orcid", None)  # the kept author had it too: identifiers stay unique
+    if not snap.get("openalex_back"):
+        props.pop("openalex_id", None)
+
+    def flat(kind: str) -> list[dict[str, Any]]:
+        return [{"uid": e["item"], "shared": e["shared"]} for e in snap.get(kind, [])]
+
+    return [
+        ("ingest/undo_bridge_author", {
+            "kept": kept, "joined": joined, "props": props, "orcid_back": bool(snap.get("orcid_back")),
+            "openalex_back": bool(snap.get("openalex_back")), "variants_back": snap.get("variants_back", []),
+            "kept_name": snap.get("kept_name"), "joined_name": author.get("name", ""),
+        }),
+        ("ingest/undo_bridge_edges", {
+            "kept": kept, "joined": joined, "authored": snap.get("authored", []), "derived": snap.get("derived", []),
+            "affiliated": [{**e["item"], "shared": e["shared"]} for e in snap.get("affiliated", [])],
+            "follows": flat("follows"), "vouches": flat("vouches"), "claims": flat("claims"),
+            "invites": flat("invites"),
+            "records": sorted({m["record"] for m in snap.get("derived", []) if str(m["role"]).startswith("author#")}),
+        }),
+    ]
+
+
 def undo(graph: Graph, decision_uid: str) -> UndoResult:
     rows = [d for d in graph.read(load("ingest/merges_decisions"), {"uid": decision_uid}) if d["uid"] == decision_uid]
     if not rows:
@@ -128,6 +160,9 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
                  "record_uid": record, "role": f"author#{d['position']}"},
             )
         ]
+    elif kind == "author-bridge":
+        restored = d["target_uid"]
+        steps = _bridge_steps(entity, restored, snapshot)
     elif kind == "version":
         restored = d["target_uid"]
         steps = [("ingest/undo_version", {"preprint": entity, "published": d["target_uid"]})]

@@ -173,6 +173,7 @@ class Ingestor:
                 for uid, r in batch
             ],
             papers=list(papers.rows.values()),
+            author_joins=authors.joins,
             authors=author_rows,
             author_sources=author_sources,
             authored=authors.authored,

@@ -1,8 +1,13 @@
 """Which Author each name on each record of a batch is, with the confidence and method of the call.
 
 Pure: stored candidates (looked up by name key, ORCID, OpenAlex id) and authors created earlier in
-the batch compete for each mention; `match_authors.best_author` picks the one it is, else
-a new Author starts. Two mentions on one record are never the same author.
+the batch compete for each mention; `match_authors.attach` picks the one it is, else a new Author
+starts. Two mentions on one record are never the same author. When a mention is surely the same
+person as several candidates (`attach`'s bridged authors), those authors are one person whose papers
+arrived before any shared one: they are joined into the smallest uid (deterministic, so reruns and
+resumed runs converge), with an "author-bridge" MergeDecision that `merges undo` can split again.
+A claimed or verified author is never bridged (a person a human confirmed is not rewritten by a
+heuristic), though a mention may still attach to it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import NameKey, name_key
-from peergraph.ingest.match_authors import AuthorContext, best_author, coauthor_key
+from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -57,6 +62,8 @@ class AuthorState:
     stored_lists: dict[str, list[str]] = field(default_factory=dict)
     # The node as stored (in `node_row` form); None when it must be written whatever happens.
     baseline: dict[str, Any] | None = None
+    stored: bool = False  # the node exists in the store (a lookup row), not only in this batch
+    claimed: bool = False  # claimed or verified: never bridged
 
 
 # How much matching context an Author node keeps: enough to recognise a person, bounded so a
@@ -77,8 +84,13 @@ class AuthorPlan:
     authored: list[dict[str, Any]] = field(default_factory=list)
     decisions: list[dict[str, Any]] = field(default_factory=list)
     merged: int = 0
+    bridged: int = 0  # authors joined into another by a bridging mention
     # (record uid, position) -> author uid, for affiliations
     assigned: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Authors an author bridge joins into another: {decision, kept, joined} (write_author_joins.cypher moves
+    # the stored ones' edges).
+    joins: list[dict[str, Any]] = field(default_factory=list)
+    retired: dict[str, str] = field(default_factory=dict)  # joined author uid -> the author it now is
 
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(authors to write with their properties, authors whose stored properties are already right).
@@ -141,6 +153,8 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
         stored_lists={kind: list(row.get(kind) or []) for kind in CONTEXT_CAPS},
+        stored=True,
+        claimed=bool(row.get("claimed")),
     )
     if row.get("context_stored"):
         # Written by this ingest before (context and full key on the node): compare before rewriting.
@@ -150,11 +164,82 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
 
 def _fuller(state: AuthorState, ref: AuthorRef, key: NameKey) -> None:
     """Keep the most complete spelling as the display name ("Xiaodan Song" over "X. Song")."""
+    _fuller_name(state, ref.raw.strip(), ref.given or key.given.title(), ref.family or key.family.title(), key)
+
+
+def _fuller_name(state: AuthorState, name: str, given: str, family: str, key: NameKey) -> None:
     current = name_key(state.name, state.given, state.family)
     if key.full_given and (not current.full_given or len(key.given) > len(current.given)):
-        state.name = ref.raw.strip()
-        state.given = ref.given or key.given.title()
-        state.family = ref.family or key.family.title()
+        state.name, state.given, state.family = name, given, family
+
+
+NAME_PROPS = ("name", "given", "family", "initials", "name_key", "full_key")
+
+
+def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: AuthorMatch, record: str, pos: int) -> None:
+    """Make `other` part of `kept`: its context, names, identifiers and this batch's rows move over.
+
+    The decision's snapshot keeps what this batch gave `other` (its node as planned, its mentions);
+    the write adds what the store held for it, so `merges undo` can recreate it whole."""
+    batch_authored = [
+        {"paper": r["paper"], "props": {"position": r["position"], "confidence": r["confidence"],
+                                        "method": r["method"], "raw_name": r["raw_name"],
+                                        "source_records": [r["record"]]}}
+        for r in plan.authored if r["author"] == other.uid
+    ]
+    decision = "md-" + short_hash("author-bridge", kept.uid, other.uid)
+    snapshot: dict[str, Any] = {
+        "author": {k: v for k, v in node_row(other).items() if k not in CONTEXT_CAPS},
+        "stored": other.stored,
+        "authored": batch_authored,
+        "derived": list(other.mentions),
+        "orcid_back": bool(other.orcid and not kept.orcid),
+        "openalex_back": bool(other.openalex_id and not kept.openalex_id),
+    }
+    before = {k: v for k, v in node_row(kept).items() if k in NAME_PROPS}
+    snapshot["variants_back"] = sorted(other.variants - kept.variants)
+    kept.context = kept.context.absorb(other.context)
+    kept.variants |= other.variants
+    kept.orcid = kept.orcid or other.orcid
+    kept.openalex_id = kept.openalex_id or other.openalex_id
+    _fuller_name(kept, other.name, other.given, other.family, name_key(other.name, other.given, other.family))
+    snapshot["kept_name"] = before if kept.name != before["name"] else None
+    kept.mentions += other.mentions
+    kept.touched = True
+    for key, author in plan.assigned.items():
+        if author == other.uid:
+            plan.assigned[key] = kept.uid
+    for row in plan.authored:
+        if row["author"] == other.uid:
+            row["author"] = kept.uid
+    for d in plan.decisions:
+        if d["entity_uid"] == other.uid:
+            d["entity_uid"] = kept.uid
+    for j in plan.joins:
+        if j["kept"] == other.uid:
+            j["kept"] = kept.uid
+    for joined, now in plan.retired.items():
+        if now == other.uid:
+            plan.retired[joined] = kept.uid
+    plan.retired[other.uid] = kept.uid
+    plan.joins.append({"decision": decision, "kept": kept.uid, "joined": other.uid})
+    plan.new.discard(other.uid)
+    del plan.authors[other.uid]
+    plan.bridged += 1
+    plan.decisions.append(
+        {
+            "uid": decision,
+            "kind": "author-bridge",
+            "score": match.score,
+            "method": "bridge",
+            "reasons": [*match.reasons, f"mention {pos} of record {record} is both authors"],
+            "entity_uid": kept.uid,
+            "target_uid": other.uid,
+            "source_record_uid": record,
+            "position": pos,
+            "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+        }
+    )
 
 
 def plan_authors(
@@ -168,6 +253,14 @@ def plan_authors(
     plan = AuthorPlan()
     by_block: dict[str, list[str]] = defaultdict(list)
     by_id: dict[str, str] = {}
+
+    def unindex(uid: str, kept: str) -> None:
+        for uids in by_block.values():
+            if uid in uids:
+                uids.remove(uid)
+        for ident, owner in by_id.items():
+            if owner == uid:
+                by_id[ident] = kept
 
     def index(state: AuthorState) -> None:
         for n in state.context.names:
@@ -206,9 +299,20 @@ def plan_authors(
             for ident in (ref.orcid, ref.openalex_id):
                 if ident and ident in by_id and by_id[ident] not in candidates:
                     candidates.append(by_id[ident])
-            best = best_author(mention, ((c, plan.authors[c].context) for c in candidates if c not in used), s)
-            if best is not None:
-                target, best_result = best
+            found = attach(mention, ((c, plan.authors[c].context) for c in candidates if c not in used), s)
+            if found is not None:
+                target, best_result = found.uid, found.match
+                if not plan.authors[target].claimed:
+                    # Dropping a claimed author from the bridged ones only ever allows fewer joins: `attach`
+                    # checked each later one against a context that included it.
+                    bridged = {o: m for o, m in found.bridged if not plan.authors[o].claimed}
+                    if bridged:
+                        kept = min([target, *bridged])
+                        for other, m in sorted({target: best_result, **bridged}.items()):
+                            if other != kept:
+                                _join(plan, plan.authors[kept], plan.authors[other], m, uid, pos)
+                                unindex(other, kept)
+                        target = kept
                 state = plan.authors[target]
                 confidence, method = best_result.score, best_result.method
                 plan.merged += 1

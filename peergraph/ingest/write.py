@@ -1,10 +1,14 @@
 """The one place ingest writes: a batch's rows, each kind by one `UNWIND ... MERGE` query from
 cypher/ingest/, all in one explicit write transaction. A batch is therefore all-or-nothing: a killed
 run leaves only whole batches behind, and its SourceRecords are the checkpoint a rerun skips.
+
+Author bridges join stored authors in the same transaction: what each joined author holds is read
+first and kept in its MergeDecision's snapshot (for `merges undo`), then its edges move.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +21,7 @@ from peergraph.store.driver import Graph
 ORDER = (
     "source_records",
     "papers",
+    "author_joins",
     "authors",
     "author_sources",
     "authored",
@@ -33,6 +38,7 @@ ORDER = (
 class BatchWrite:
     source_records: list[dict[str, Any]] = field(default_factory=list)
     papers: list[dict[str, Any]] = field(default_factory=list)
+    author_joins: list[dict[str, Any]] = field(default_factory=list)
     authors: list[dict[str, Any]] = field(default_factory=list)
     author_sources: list[dict[str, Any]] = field(default_factory=list)
     authored: list[dict[str, Any]] = field(default_factory=list)
@@ -47,12 +53,56 @@ class BatchWrite:
         return [(kind, getattr(self, kind)) for kind in ORDER if getattr(self, kind)]
 
 
+# Parts of a stored author's snapshot: what it had, and what the kept author already had of the same kind
+# (an edge both had stays with the kept author when the bridge is undone).
+SHARED = {"affiliated": "kept_institutions", "follows": "kept_follows", "vouches": "kept_vouches",
+          "claims": "kept_claims", "invites": "kept_invites"}
+
+
+def bridge_snapshots(batch: BatchWrite, held: list[dict[str, Any]]) -> dict[str, str]:
+    """Each author-bridge decision's snapshot: what the plan recorded (the joined author's node and this
+    batch's mentions of it), completed with what the store held for it (`held`: rows of
+    author_join_snapshot.cypher) and this batch's affiliations of its mentions. Each edge says whether
+    the kept author had it too, so undo leaves those in place."""
+    rows = {r["joined"]: r for r in held}
+    out: dict[str, str] = {}
+    for d in batch.merge_decisions:
+        if d["kind"] != "author-bridge":
+            continue
+        snap = json.loads(d["snapshot"])
+        row = rows.get(d["target_uid"]) or {"stored": False, "props": {}, "authored": [], "derived": [],
+                                           **{k: [] for k in (*SHARED, *SHARED.values())}}
+        records = {m["record"] for m in snap["derived"]}
+        kept_batch = {r["uid"] for r in batch.institutions if r["author"] == d["entity_uid"] and r["record"] not in records}
+        batch_affiliated = [
+            {"institution": r["uid"], "props": {"source": r["source"], "year": r["year"], "status": "inferred"}}
+            for r in batch.institutions if r["author"] == d["entity_uid"] and r["record"] in records
+        ]
+        snap["author"] = {**snap["author"], **{k: v for k, v in row["props"].items() if not k.startswith("context_")}}
+        snap["authored"] = row["authored"] + snap["authored"]
+        snap["derived"] = row["derived"] + snap["derived"]
+        for kind, kept_kind in SHARED.items():
+            items = row[kind] + (batch_affiliated if kind == "affiliated" else [])
+            kept = set(row[kept_kind]) | (kept_batch if kind == "affiliated" else set())
+            snap[kind] = [{"item": i, "shared": (i["institution"] if kind == "affiliated" else i) in kept} for i in items]
+        out[d["uid"]] = json.dumps(snap, ensure_ascii=False, sort_keys=True)
+    return out
+
+
 def write_batch(graph: Graph, batch: BatchWrite, chunk: int = 5000) -> None:
     """Write every row of `batch` in one transaction (retried whole by the driver on transient errors)."""
-    statements = [(load(f"ingest/write_{kind}"), rows) for kind, rows in batch.rows()]
+    statements = [(kind, load(f"ingest/write_{kind}"), rows) for kind, rows in batch.rows()]
+    kept = {j["joined"]: j["kept"] for j in batch.author_joins}
+    snapshots: dict[str, str] = {}
 
     def work(tx: ManagedTransaction) -> None:
-        for cypher, rows in statements:
+        for kind, cypher, rows in statements:
+            if kind == "author_joins":
+                rows = [dict(r) for r in tx.run(load("ingest/author_join_snapshot"), rows=rows)]
+                snapshots.update(bridge_snapshots(batch, rows))
+                rows = [{"joined": r["joined"], "kept": kept[r["joined"]]} for r in rows if r["stored"]]
+            elif kind == "merge_decisions" and batch.author_joins:
+                rows = [{**d, "snapshot": snapshots.get(d["uid"], d["snapshot"])} for d in rows]
             for start in range(0, len(rows), chunk):
                 tx.run(cypher, rows=rows[start : start + chunk]).consume()
 

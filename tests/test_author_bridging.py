@@ -1,0 +1,85 @@
+"""Author bridges against the real embedded store: one person whose papers arrived before any paper
+that shows it becomes one Author, explainably (a MergeDecision with reasons) and undoably."""
+
+from __future__ import annotations
+
+from conftest import wipe
+from test_ingest_pipeline import rec, snapshot
+
+from peergraph.ingest.merges import show, undo
+from peergraph.ingest.pipeline import ingest_records
+from peergraph.ingest.records import AuthorRef, PaperRecord
+from peergraph.store.driver import Graph
+
+WANG, GONZALEZ, PETERSON = AuthorRef(raw="Lei Wang"), AuthorRef(raw="Maria Gonzalez"), AuthorRef(raw="John Peterson")
+# "Lei Wang" is a name hundreds of researchers share: alone it joins nobody; with one shared co-author it does.
+FIRST = rec("A", "Sparse Attention for Streaming Speech Recognition", year=2019, authors=(WANG, GONZALEZ))
+SECOND = rec("B", "Graph Partitioning Heuristics for Distributed Joins", year=2020, authors=(WANG, PETERSON))
+THIRD = rec("C", "Benchmarking Retrieval Pipelines on Commodity Hardware", year=2021,
+            authors=(WANG, GONZALEZ, PETERSON))
+
+
+def authors_named(graph: Graph, family: str) -> list[dict[str, object]]:
+    return graph.read(
+        "MATCH (a:Author {family: $family}) RETURN a.uid AS uid, "
+        "[(a)-[:AUTHORED]->(p:Paper) | p.title] AS papers, [(a)-[:DERIVED_FROM]->(s) | s.record_id] AS records "
+        "ORDER BY a.uid",
+        {"family": family},
+    )
+
+
+def ingest_one_by_one(graph: Graph, *records: PaperRecord) -> None:
+    for r in records:
+        ingest_records(graph, [r])
+
+
+def test_a_later_record_bridges_two_stored_authors_and_undo_splits_them(empty_graph: Graph) -> None:
+    ingest_one_by_one(empty_graph, FIRST, SECOND)
+    before = authors_named(empty_graph, "Wang")
+    assert len(before) == 2  # two papers, no shared co-author: two authors so far
+    ingest_records(empty_graph, [THIRD])
+    [wang] = authors_named(empty_graph, "Wang")
+    assert len(wang["papers"]) == 3 and sorted(wang["records"]) == ["A", "B", "C"]  # type: ignore[arg-type]
+    assert wang["uid"] == min(str(a["uid"]) for a in before)  # the smaller uid is kept
+    [bridge] = [d for d in show(empty_graph, str(wang["uid"])).decisions if d["kind"] == "author-bridge"]
+    assert bridge["method"] == "bridge" and bridge["record_id"] == "C" and bridge["score"] >= 0.6
+    assert "1 shared co-author(s)" in bridge["reasons"]
+    assert bridge["target_uid"] == max(str(a["uid"]) for a in before)
+
+    # Rerunning every input changes nothing.
+    after = snapshot(empty_graph)
+    ingest_one_by_one(empty_graph, FIRST, SECOND, THIRD)
+    assert snapshot(empty_graph) == after
+
+    undo(empty_graph, bridge["uid"])
+    split = authors_named(empty_graph, "Wang")
+    assert [a["uid"] for a in split] == [a["uid"] for a in before]
+    by_uid = {a["uid"]: (sorted(a["papers"]), sorted(a["records"])) for a in split}  # type: ignore[arg-type]
+    joined = by_uid[bridge["target_uid"]]
+    assert len(joined[0]) == 1 and joined[1] == [next(s for s in ("A", "B") if s in joined[1])]
+    assert sorted(by_uid[wang["uid"]][1]) == sorted({"A", "B", "C"} - set(joined[1]))
+    decision = empty_graph.read("MATCH (m:MergeDecision {uid: $u}) RETURN m.undone AS u", {"u": bridge["uid"]})
+    assert decision[0]["u"] is True
+
+
+def test_authors_created_in_one_batch_are_bridged_as_across_batches(empty_graph: Graph) -> None:
+    ingest_records(empty_graph, [FIRST, SECOND, THIRD])
+    one_batch = snapshot(empty_graph)
+    [wang] = authors_named(empty_graph, "Wang")
+    assert sorted(wang["records"]) == ["A", "B", "C"]  # type: ignore[arg-type]
+    wipe(empty_graph)
+    ingest_one_by_one(empty_graph, FIRST, SECOND, THIRD)
+    nodes, _ = snapshot(empty_graph)
+    assert len(nodes) == len(one_batch[0])
+
+
+def test_a_claimed_author_is_never_bridged(empty_graph: Graph) -> None:
+    ingest_one_by_one(empty_graph, FIRST, SECOND)
+    claimed = authors_named(empty_graph, "Wang")[0]["uid"]
+    empty_graph.write("MATCH (a:Author {uid: $uid}) CREATE (:Claim {uid: 'c1', status: 'verified'})-[:CLAIMS]->(a)",
+                      {"uid": claimed})
+    ingest_records(empty_graph, [THIRD])
+    wangs = authors_named(empty_graph, "Wang")
+    assert len(wangs) == 2  # the mention attaches to one of them; nobody is joined
+    assert sum(len(a["papers"]) for a in wangs) == 3  # type: ignore[arg-type, misc]
+    assert not empty_graph.read("MATCH (m:MergeDecision {kind: 'author-bridge'}) RETURN m.uid")
