@@ -3,12 +3,17 @@ that shows it becomes one Author, explainably (a MergeDecision with reasons) and
 
 from __future__ import annotations
 
+import pytest
 from conftest import wipe
 from test_ingest_pipeline import rec, snapshot
 
+from peergraph.ingest.inflight import InFlight
+from peergraph.ingest.lookups import Lookups
 from peergraph.ingest.merges import show, undo
-from peergraph.ingest.pipeline import ingest_records
+from peergraph.ingest.pipeline import Ingestor, ingest_records, source_record_uid
+from peergraph.ingest.plan_authors import AuthorState, stored_state
 from peergraph.ingest.records import AuthorRef, PaperRecord
+from peergraph.ingest.write import write_batch
 from peergraph.store.driver import Graph
 
 WANG, GONZALEZ, PETERSON = AuthorRef(raw="Lei Wang"), AuthorRef(raw="Maria Gonzalez"), AuthorRef(raw="John Peterson")
@@ -73,13 +78,53 @@ def test_authors_created_in_one_batch_are_bridged_as_across_batches(empty_graph:
     assert len(nodes) == len(one_batch[0])
 
 
-def test_a_claimed_author_is_never_bridged(empty_graph: Graph) -> None:
+@pytest.mark.parametrize(
+    ("confirm", "which"),
+    [
+        # The smaller uid would be kept (and the mention attaches to it), the larger one joined into it.
+        ("MATCH (a:Author {uid: $uid}) CREATE (:Claim {uid: 'c1', status: 'pending'})-[:CLAIMS]->(a)", 0),
+        ("MATCH (a:Author {uid: $uid}) SET a.verification_level = 'L2'", 1),
+    ],
+    ids=["claimed-kept-side", "verified-joined-side"],
+)
+def test_a_claimed_or_verified_author_is_never_bridged(empty_graph: Graph, confirm: str, which: int) -> None:
     ingest_one_by_one(empty_graph, FIRST, SECOND)
-    claimed = authors_named(empty_graph, "Wang")[0]["uid"]
-    empty_graph.write("MATCH (a:Author {uid: $uid}) CREATE (:Claim {uid: 'c1', status: 'verified'})-[:CLAIMS]->(a)",
-                      {"uid": claimed})
+    empty_graph.write(confirm, {"uid": authors_named(empty_graph, "Wang")[which]["uid"]})
     ingest_records(empty_graph, [THIRD])
     wangs = authors_named(empty_graph, "Wang")
     assert len(wangs) == 2  # the mention attaches to one of them; nobody is joined
     assert sum(len(a["papers"]) for a in wangs) == 3  # type: ignore[arg-type, misc]
     assert not empty_graph.read("MATCH (m:MergeDecision {kind: 'author-bridge'}) RETURN m.uid")
+
+
+FOURTH = rec("D", FIRST.title, "other", year=2019, authors=(WANG, GONZALEZ))
+
+
+def test_a_batch_planned_while_a_bridge_is_written_sees_what_the_store_will_hold(empty_graph: Graph) -> None:
+    """The next batch's author lookups, patched with the bridging batch still in flight, equal the
+    lookups made once it committed: the joined author is gone, its papers are the kept author's."""
+    ingestor = Ingestor(empty_graph, batch_size=1)
+    ingestor.run([FIRST])
+    ingestor.run([SECOND])
+    planned = ingestor._plan([THIRD], None)
+    assert planned is not None and planned.write.author_joins
+    next_batch = [(source_record_uid("other", "D"), FOURTH)]
+    papers = [r["uid"] for r in empty_graph.read("MATCH (p:Paper) RETURN p.uid AS uid")]
+
+    def lookups(inflight: InFlight | None) -> list[AuthorState]:
+        rows = Lookups(empty_graph, inflight).authors(next_batch, papers)
+        return [stored_state(r) for r in sorted(rows, key=lambda r: str(r["uid"]))]
+
+    while_written = lookups(planned.inflight)
+    write_batch(empty_graph, planned.write)
+    assert while_written == lookups(None)
+    assert [a.uid for a in while_written if a.family == "Wang"] == [planned.write.author_joins[0]["kept"]]
+
+
+def test_a_pipelined_run_with_bridges_equals_a_run_that_waits(empty_graph: Graph) -> None:
+    items = [FIRST, SECOND, THIRD, FOURTH]
+    ingest_records(empty_graph, items, batch_size=1)
+    overlapped = snapshot(empty_graph)
+    wipe(empty_graph)
+    ingest_one_by_one(empty_graph, *items)
+    assert snapshot(empty_graph) == overlapped
