@@ -128,3 +128,15 @@ def test_a_pipelined_run_with_bridges_equals_a_run_that_waits(empty_graph: Graph
     wipe(empty_graph)
     ingest_one_by_one(empty_graph, *items)
     assert snapshot(empty_graph) == overlapped
+
+
+def test_two_authors_of_one_stored_paper_are_never_bridged(empty_graph: Graph) -> None:
+    # Two people on one author list, whose names a later mention fits both of.
+    both = rec("E", "Cache-Oblivious Layouts for Sparse Matrices", year=2018,
+               authors=(AuthorRef(raw="Barry Wilkinson"), AuthorRef(raw="B. Wilkinson"), GONZALEZ, PETERSON))
+    later = rec("F", "Parallel Programming Patterns in Practice", year=2019,
+                authors=(AuthorRef(raw="Barry Wilkinson"), GONZALEZ, PETERSON))
+    ingest_one_by_one(empty_graph, both, later)
+    wilkinsons = authors_named(empty_graph, "Wilkinson")
+    assert len(wilkinsons) == 2 and sorted(len(a["papers"]) for a in wilkinsons) == [1, 2]  # type: ignore[arg-type]
+    assert not empty_graph.read("MATCH (m:MergeDecision {kind: 'author-bridge'}) RETURN m.uid")

@@ -6,7 +6,8 @@
 //   affiliated (list<{institution, props}>), follows (list<string>: account uids), vouches (list<string>),
 //   claims (list<string>: claim uids), invites (list<string>: invitation uids), kept_institutions,
 //   kept_follows, kept_vouches, kept_claims, kept_invites (lists of what the kept author already has).
-// Mode: read (run inside the batch's write transaction)
+// It runs inside the batch's write transaction, before write_author_joins.cypher.
+// Mode: read
 UNWIND $rows AS r
 OPTIONAL MATCH (x:Author {uid: r.joined})
 OPTIONAL MATCH (k:Author {uid: r.kept})

@@ -7,8 +7,10 @@
 //     records asserting it, which the kept author's edge to that paper gives up).
 //   $derived (list<map>): {record, role}: its DERIVED_FROM edges.
 //   $affiliated (list<map>): {institution, props, shared}: its AFFILIATED_WITH edges.
-//   $follows, $vouches, $claims, $invites (list<map>): {uid, shared}: accounts following / vouching for it,
-//     claims and invitations naming it.
+//   $follows (list<map>): {uid, shared}: accounts following it (shared: following the kept author too).
+//   $vouches (list<map>): {uid, shared}: accounts vouching for it.
+//   $claims (list<map>): {uid, shared}: claims naming it.
+//   $invites (list<map>): {uid, shared}: invitations naming it.
 //   $records (list<string>): records of its author mentions (their MergeDecisions name it again).
 // Returns: authored (int), derived (int)
 // Mode: write
