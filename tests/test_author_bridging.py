@@ -20,6 +20,7 @@ WANG, GONZALEZ, PETERSON = AuthorRef(raw="Lei Wang"), AuthorRef(raw="Maria Gonza
 # "Lei Wang" is a name hundreds of researchers share: alone it joins nobody; with one shared co-author it does.
 FIRST = rec("A", "Sparse Attention for Streaming Speech Recognition", year=2019, authors=(WANG, GONZALEZ))
 SECOND = rec("B", "Graph Partitioning Heuristics for Distributed Joins", year=2020, authors=(WANG, PETERSON))
+FIRST_AGAIN = rec("A2", "Skew-Aware Shuffles for Distributed Joins", year=2020, authors=(WANG, GONZALEZ))
 THIRD = rec("C", "Benchmarking Retrieval Pipelines on Commodity Hardware", year=2021,
             authors=(WANG, GONZALEZ, PETERSON))
 
@@ -38,13 +39,26 @@ def ingest_one_by_one(graph: Graph, *records: PaperRecord) -> None:
         ingest_records(graph, [r])
 
 
+def decision_entity(graph: Graph, record_id: str) -> str:
+    """The author the "author" MergeDecision of the Wang mention on a record names."""
+    return str(graph.read(
+        "MATCH (s:SourceRecord {record_id: $r}) MATCH (m:MergeDecision {kind: 'author', position: 0})"
+        " WHERE m.source_record_uid = s.uid RETURN m.entity_uid AS e",
+        {"r": record_id},
+    )[0]["e"])
+
+
 def test_a_later_record_bridges_two_stored_authors_and_undo_splits_them(empty_graph: Graph) -> None:
     ingest_one_by_one(empty_graph, FIRST, SECOND)
     before = authors_named(empty_graph, "Wang")
     assert len(before) == 2  # two papers, no shared co-author: two authors so far
+    # A second paper with Maria Gonzalez joins the first author (a MergeDecision about it).
+    ingest_records(empty_graph, [FIRST_AGAIN])
+    first_author = decision_entity(empty_graph, "A2")
     ingest_records(empty_graph, [THIRD])
     [wang] = authors_named(empty_graph, "Wang")
-    assert len(wang["papers"]) == 3 and sorted(wang["records"]) == ["A", "B", "C"]  # type: ignore[arg-type]
+    assert len(wang["papers"]) == 4 and sorted(wang["records"]) == ["A", "A2", "B", "C"]  # type: ignore[arg-type]
+    assert decision_entity(empty_graph, "A2") == wang["uid"]  # decisions about a joined author follow it
     assert wang["uid"] == min(str(a["uid"]) for a in before)  # the smaller uid is kept
     [bridge] = [d for d in show(empty_graph, str(wang["uid"])).decisions if d["kind"] == "author-bridge"]
     assert bridge["method"] == "bridge" and bridge["record_id"] == "C" and bridge["score"] >= 0.6
@@ -53,16 +67,18 @@ def test_a_later_record_bridges_two_stored_authors_and_undo_splits_them(empty_gr
 
     # Rerunning every input changes nothing.
     after = snapshot(empty_graph)
-    ingest_one_by_one(empty_graph, FIRST, SECOND, THIRD)
+    ingest_one_by_one(empty_graph, FIRST, SECOND, FIRST_AGAIN, THIRD)
     assert snapshot(empty_graph) == after
 
     undo(empty_graph, bridge["uid"])
     split = authors_named(empty_graph, "Wang")
     assert [a["uid"] for a in split] == [a["uid"] for a in before]
     by_uid = {a["uid"]: (sorted(a["papers"]), sorted(a["records"])) for a in split}  # type: ignore[arg-type]
-    joined = by_uid[bridge["target_uid"]]
-    assert len(joined[0]) == 1 and joined[1] == [next(s for s in ("A", "B") if s in joined[1])]
-    assert sorted(by_uid[wang["uid"]][1]) == sorted({"A", "B", "C"} - set(joined[1]))
+    joined_records = tuple(by_uid[bridge["target_uid"]][1])
+    assert joined_records in (("A", "A2"), ("B",))
+    assert len(by_uid[bridge["target_uid"]][0]) == len(joined_records)
+    assert sorted(by_uid[wang["uid"]][1]) == sorted({"A", "A2", "B", "C"} - set(joined_records))
+    assert decision_entity(empty_graph, "A2") == first_author
     decision = empty_graph.read("MATCH (m:MergeDecision {uid: $u}) RETURN m.undone AS u", {"u": bridge["uid"]})
     assert decision[0]["u"] is True
 
