@@ -82,6 +82,12 @@ def test_a_later_record_bridges_two_stored_authors_and_undo_splits_them(empty_gr
     decision = empty_graph.read("MATCH (m:MergeDecision {uid: $u}) RETURN m.undone AS u", {"u": bridge["uid"]})
     assert decision[0]["u"] is True
 
+    # A person said these are two: a later record that fits both attaches to one and joins nobody.
+    ingest_records(empty_graph, [rec("C2", "Energy-Aware Scheduling of Retrieval Pipelines", year=2022,
+                                     authors=(WANG, GONZALEZ, PETERSON))])
+    assert [a["uid"] for a in authors_named(empty_graph, "Wang")] == [a["uid"] for a in before]
+    assert len(empty_graph.read("MATCH (m:MergeDecision {kind: 'author-bridge'}) RETURN m.uid AS u")) == 1
+
 
 def test_authors_created_in_one_batch_are_bridged_as_across_batches(empty_graph: Graph) -> None:
     ingest_records(empty_graph, [FIRST, SECOND, THIRD])

@@ -12,7 +12,8 @@
 //   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
 //   name_key (string),
 //   context_stored (boolean: the context comes from the node, not computed here),
-//   claimed (boolean: someone claims this author or it is verified above L0; ingest never bridges it)
+//   claimed (boolean: someone claims this author or it is verified above L0; ingest never bridges it),
+//   split_from (list<string>: authors an undone bridge split it from; never bridged with it again)
 // Ingest keeps each author's context on the node (newest first, capped), so this is one index lookup
 // per key; an author without it (written before ingest kept it, or split by `merges undo`) gets it
 // computed from the graph here, capped the same way.
@@ -40,4 +41,5 @@ RETURN a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
     ELSE a.context_affiliations END AS affiliations,
   coalesce(a.context_listings, []) AS listings, a.full_key AS full_key, a.name_key AS name_key,
   a.context_coauthors IS NOT NULL AS context_stored,
-  (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }) AS claimed
+  (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }) AS claimed,
+  coalesce(a.split_from, []) AS split_from

@@ -1,5 +1,6 @@
 // Purpose: Undo an author bridge, first step: the joined author exists again with its own properties, and the
-//   kept author gives back the identifiers and spellings it took from it. Both authors' stored matching
+//   kept author gives back the identifiers and spellings it took from it. Each records the other in
+//   split_from, so that ingest never bridges the two again. Both authors' stored matching
 //   context is dropped (the next ingest batch that looks them up recomputes it from the graph).
 // Parameters:
 //   $kept (string): the author the joined one was merged into.
@@ -21,5 +22,7 @@ REMOVE k.context_coauthors, k.context_topics, k.context_venues, k.context_affili
 WITH k
 MERGE (x:Author {uid: $joined})
 SET x += $props
+SET x.split_from = apoc.coll.toSet(coalesce(x.split_from, []) + [$kept]),
+    k.split_from = apoc.coll.toSet(coalesce(k.split_from, []) + [$joined])
 REMOVE x.context_coauthors, x.context_topics, x.context_venues, x.context_affiliations, x.context_listings
 RETURN x.uid AS uid

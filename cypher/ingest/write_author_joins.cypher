@@ -1,7 +1,8 @@
 // Purpose: Author bridges: a stored author that a mention showed to be the same person as another joins it.
 //   Every edge of the joined author moves to the kept one (AUTHORED keeps its properties, and merges the
 //   source_records lists when the kept author already has that edge), MergeDecisions about it now name the
-//   kept author, and the joined node is removed. Runs before the batch's authors are written, so an ORCID
+//   kept author, it inherits the joined one's split_from (authors an undone bridge keeps apart from it), and
+//   the joined node is removed. Runs before the batch's authors are written, so an ORCID
 //   or OpenAlex id can pass to the kept author without two nodes holding it.
 // Parameters:
 //   $rows (list<map>): {joined, kept} author uids (the kept one is created when the batch makes it).
@@ -10,6 +11,8 @@
 UNWIND $rows AS r
 MATCH (x:Author {uid: r.joined})
 MERGE (k:Author {uid: r.kept})
+SET k.split_from = CASE WHEN x.split_from IS NULL THEN k.split_from
+                        ELSE apoc.coll.toSet(coalesce(k.split_from, []) + x.split_from) END
 WITH x, k
 CALL { WITH x, k
   MATCH (x)-[e:AUTHORED]->(p:Paper)

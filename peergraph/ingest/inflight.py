@@ -97,7 +97,8 @@ class InFlight:
                 for uid, row in papers.rows.items()
             },
             authors={r["uid"]: {k: v for k, v in r.items() if k != "mentions"}
-                     | {"context_stored": True, "claimed": authors.authors[r["uid"]].claimed}
+                     | {"context_stored": True, "claimed": authors.authors[r["uid"]].claimed,
+                        "split_from": sorted(authors.authors[r["uid"]].split_from)}
                      for r in write.authors},
             paper_authors=on_paper,
             institutions=_first_rows(write.institutions),

@@ -64,6 +64,7 @@ class AuthorState:
     baseline: dict[str, Any] | None = None
     stored: bool = False  # the node exists in the store (a lookup row), not only in this batch
     claimed: bool = False  # claimed or verified: never bridged
+    split_from: set[str] = field(default_factory=set)  # authors an undone bridge split it from: never bridged again
 
 
 # How much matching context an Author node keeps: enough to recognise a person, bounded so a
@@ -155,6 +156,7 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         stored_lists={kind: list(row.get(kind) or []) for kind in CONTEXT_CAPS},
         stored=True,
         claimed=bool(row.get("claimed")),
+        split_from=set(row.get("split_from") or []),
     )
     if row.get("context_stored"):
         # Written by this ingest before (context and full key on the node): compare before rewriting.
@@ -171,6 +173,11 @@ def _fuller_name(state: AuthorState, name: str, given: str, family: str, key: Na
     current = name_key(state.name, state.given, state.family)
     if key.full_given and (not current.full_given or len(key.given) > len(current.given)):
         state.name, state.given, state.family = name, given, family
+
+
+def _split(a: AuthorState, b: AuthorState) -> bool:
+    """An undone bridge split these two apart: a person said they are two."""
+    return a.uid in b.split_from or b.uid in a.split_from
 
 
 NAME_PROPS = ("name", "given", "family", "initials", "name_key", "full_key")
@@ -205,6 +212,7 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
     _fuller_name(kept, other.name, other.given, other.family, name_key(other.name, other.given, other.family))
     snapshot["kept_name"] = before if kept.name != before["name"] else None
     kept.mentions += other.mentions
+    kept.split_from |= other.split_from
     kept.touched = True
     for key, author in plan.assigned.items():
         if author == other.uid:
@@ -303,9 +311,15 @@ def plan_authors(
             if found is not None:
                 target, best_result = found.uid, found.match
                 if not plan.authors[target].claimed:
-                    # Dropping a claimed author from the bridged ones only ever allows fewer joins: `attach`
-                    # checked each later one against a context that included it.
-                    bridged = {o: m for o, m in found.bridged if not plan.authors[o].claimed}
+                    # Dropping a claimed author (or one split from the group by an undone bridge) from the
+                    # bridged ones only ever allows fewer joins: `attach` checked each later one against a
+                    # context that included it.
+                    bridged: dict[str, AuthorMatch] = {}
+                    for o, m in found.bridged:
+                        if not plan.authors[o].claimed and not any(
+                            _split(plan.authors[o], plan.authors[g]) for g in (target, *bridged)
+                        ):
+                            bridged[o] = m
                     if bridged:
                         kept = min([target, *bridged])
                         for other, m in sorted({target: best_result, **bridged}.items()):
