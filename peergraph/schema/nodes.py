@@ -130,7 +130,7 @@ class MergeDecision(StructuredNode):
     """Why two records became one entity: kept so `peergraph merges show|undo` can explain and split."""
 
     uid = UniqueIdProperty()
-    kind = StringProperty(required=True)  # "paper", "author", "institution", "version"
+    kind = StringProperty(required=True)  # "paper", "author", "author-bridge", "institution", "version"
     score = FloatProperty()
     method = StringProperty()
     reasons = ArrayProperty(StringProperty())
