@@ -7,7 +7,7 @@ it attaches to), and the institutions its affiliations could be.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from peergraph.cypher_files import load
@@ -18,6 +18,7 @@ from peergraph.ingest.match_authors import coauthor_key
 from peergraph.ingest.plan_authors import key_of
 from peergraph.ingest.plan_papers import record_ids
 from peergraph.ingest.records import PaperRecord
+from peergraph.store.compat import is_concurrent_delete_race
 from peergraph.store.driver import Graph
 
 Batch = Sequence[tuple[str, PaperRecord]]
@@ -68,27 +69,43 @@ def author_params(batch: Batch) -> dict[str, list[str]]:
 class Lookups:
     """The reads of one batch; `inflight` is the previous batch when its write may not have committed."""
 
-    def __init__(self, graph: Graph, inflight: InFlight | None) -> None:
+    def __init__(
+        self, graph: Graph, inflight: InFlight | None, settle: Callable[[], object] | None = None
+    ) -> None:
+        """`settle` waits until the in-flight batch has committed (see `_read`)."""
         self.graph = graph
         self.inflight = inflight or InFlight()
+        self.settle = settle
+
+    def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
+        """One lookup query. On the embedded store a read that meets a node the in-flight write is
+        deleting fails (store.compat): then wait for that write to commit and read again; patched
+        with the in-flight rows, the answer is the same either way."""
+        try:
+            return self.graph.read(load(name), dict(params))
+        except Exception as exc:
+            if self.settle is None or not is_concurrent_delete_race(exc):
+                raise
+            self.settle()
+            return self.graph.read(load(name), dict(params))
 
     def source_hashes(self, uids: Sequence[str]) -> dict[str, str]:
-        rows = self.graph.read(load("ingest/existing_source_records"), {"uids": list(uids)})
+        rows = self._read("ingest/existing_source_records", {"uids": list(uids)})
         return {r["uid"]: r["payload_hash"] for r in self.inflight.source_records(rows, uids)}
 
     def papers(self, batch: Batch) -> list[Row]:
         params = paper_params(batch)
-        return self.inflight.paper_candidates(self.graph.read(load("ingest/paper_candidates"), params), params)
+        return self.inflight.paper_candidates(self._read("ingest/paper_candidates", params), params)
 
     def authors(self, batch: Batch, stored_papers: Sequence[str]) -> list[Row]:
         """Stored authors any name in the batch could be, each with the batch's stored papers it is already on."""
         params = author_params(batch)
         if not any(params.values()):
             return []
-        rows = self.inflight.author_candidates(self.graph.read(load("ingest/author_candidates"), params), params)
+        rows = self.inflight.author_candidates(self._read("ingest/author_candidates", params), params)
         if stored_papers:
             uids = sorted(set(stored_papers))
-            pairs = self.inflight.authors_on_papers(self.graph.read(load("ingest/paper_authors"), {"paper_uids": uids}),
+            pairs = self.inflight.authors_on_papers(self._read("ingest/paper_authors", {"paper_uids": uids}),
                                                     uids)
             on_papers: dict[str, list[str]] = {}
             for pair in pairs:
@@ -108,11 +125,11 @@ class Lookups:
         if not uids:
             return {}
         asked = uids + self.inflight.retired_into(uids)
-        found = self.graph.read(load("ingest/author_shared_papers"), {"uids": asked})
+        found = self._read("ingest/author_shared_papers", {"uids": asked})
         papers = sorted(p for p, authors in self.inflight.paper_authors.items() if authors & set(uids))
-        on_papers = self.graph.read(load("ingest/paper_authors"), {"paper_uids": papers}) if papers else []
+        on_papers = self._read("ingest/paper_authors", {"paper_uids": papers}) if papers else []
         return self.inflight.shared_papers(found, uids, on_papers)
 
     def institutions(self, params: Mapping[str, Sequence[str]]) -> list[Row]:
-        rows = self.graph.read(load("ingest/institution_candidates"), dict(params))
+        rows = self._read("ingest/institution_candidates", dict(params))
         return self.inflight.institution_candidates(rows, params)

@@ -95,7 +95,8 @@ class Ingestor:
         pending: tuple[Future[None], PlannedBatch] | None = None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="peergraph-ingest-write") as writer:
             for chunk in _chunks(items, self.batch_size):
-                planned = self._plan(chunk, pending[1].inflight if pending else None)
+                inflight, settle = (pending[1].inflight, pending[0].result) if pending else (None, None)
+                planned = self._plan(chunk, inflight, settle)
                 if pending:
                     self._committed(*pending)
                 pending = None
@@ -120,8 +121,11 @@ class Ingestor:
         report.new_authors += planned.new_authors
         report.merged_authors += planned.merged_authors
 
-    def _plan(self, chunk: list[Item], inflight: InFlight | None) -> PlannedBatch | None:
-        """Decide what a batch becomes; `inflight` is the batch whose write may still be running."""
+    def _plan(
+        self, chunk: list[Item], inflight: InFlight | None, settle: Callable[[], object] | None = None
+    ) -> PlannedBatch | None:
+        """Decide what a batch becomes; `inflight` is the batch whose write may still be running and
+        `settle` waits for that write."""
         report = self.report
         report.records_read += len(chunk)
         usable: dict[str, PaperRecord] = {}
@@ -139,7 +143,7 @@ class Ingestor:
                 usable[uid] = item
         if not usable:
             return None
-        lookups = Lookups(self.graph, inflight)
+        lookups = Lookups(self.graph, inflight, settle)
         existing = lookups.source_hashes(list(usable))
         batch = [(uid, r) for uid, r in usable.items() if existing.get(uid) != r.provenance.payload_hash]
         report.unchanged += len(usable) - len(batch)

@@ -1,7 +1,7 @@
 """The one seam where Neo4j 5 and the embedded ArcadeDB server differ.
 
-Everything else in PeerGraph is the same Cypher on both. Known differences, each covered by
-tests/test_store_compat.py:
+Everything else in PeerGraph is the same Cypher on both. Known differences (the schema ones covered by
+tests/test_store_schema.py, the query ones by tests/test_analysis_runner.py):
 
 - Re-creating an existing constraint or index: Neo4j answers
   `Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists`, ArcadeDB
@@ -27,6 +27,11 @@ tests/test_store_compat.py:
   bench/analysis_budget.py for the figures). On Neo4j the transaction timeout is enforced by the
   server and the same two commands exist.
 - `elementId()` formats differ: PeerGraph only ever exposes `uid`.
+- A read is not isolated from a concurrent transaction that deletes nodes: a read that reaches a node
+  deleted meanwhile fails with `Neo.ClientError.Statement.EntityNotFound` (seen when ingest looks up
+  batch N+1 while batch N's write joins two authors and deletes one). Neo4j's reads see a consistent
+  state. `is_concurrent_delete_race` recognises the error; ingest then waits for its in-flight write to
+  commit and reads again (`ingest.lookups`); it shows only under load (bench/ingest_throughput.py at 30k+).
 """
 
 from __future__ import annotations
@@ -50,3 +55,11 @@ def is_already_exists(exc: BaseException) -> bool:
 def enforces_read_access_mode(kind: str) -> bool:
     """Whether the server itself refuses writes inside a READ-mode transaction."""
     return kind != "embedded-arcadedb"
+
+
+ENTITY_NOT_FOUND = "Neo.ClientError.Statement.EntityNotFound"
+
+
+def is_concurrent_delete_race(exc: BaseException) -> bool:
+    """True when a read failed because a concurrent transaction deleted a node it reached."""
+    return getattr(exc, "code", None) == ENTITY_NOT_FOUND
