@@ -148,20 +148,25 @@ def main() -> None:
         run = measure(size, args.batch_size)
         print(json.dumps(run, indent=2), flush=True)
         runs.append(run)
+        # Written after every size, so a long run that is stopped keeps what it measured.
+        result = summary(runs, args.batch_size)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+
+
+def summary(runs: list[dict[str, Any]], batch_size: int) -> dict[str, Any]:
     small, large = runs[0], runs[-1]
-    result = {
+    return {
         "records_per_s": large["records_per_s"],
         "raw_records_per_s": large["raw_records_per_s"],
         "ratio_vs_raw": large["ratio_vs_raw"],
         f"peak_rss_mb_{small['records'] // 1000}k": small["peak_rss_mb"],
         f"peak_rss_mb_{large['records'] // 1000}k": large["peak_rss_mb"],
         "memory_ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3),
-        "batch_size": args.batch_size,
+        "batch_size": batch_size,
         "runs": runs,
     }
-    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":
