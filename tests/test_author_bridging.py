@@ -134,7 +134,9 @@ def test_a_batch_planned_while_a_bridge_is_written_sees_what_the_store_will_hold
     papers = [r["uid"] for r in empty_graph.read("MATCH (p:Paper) RETURN p.uid AS uid")]
 
     def lookups(inflight: InFlight | None) -> list[AuthorState]:
-        rows = Lookups(empty_graph, inflight).authors(next_batch, papers)
+        lookups = Lookups(empty_graph, inflight)
+        rows = lookups.authors(next_batch, papers)
+        rows = lookups.with_shared_papers(rows, {str(r["uid"]) for r in rows})
         return [stored_state(r) for r in sorted(rows, key=lambda r: str(r["uid"]))]
 
     while_written = lookups(planned.inflight)

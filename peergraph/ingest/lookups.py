@@ -111,13 +111,19 @@ class Lookups:
             for pair in pairs:
                 on_papers.setdefault(pair["author"], []).append(pair["paper"])
             rows = [{**row, "papers": on_papers.get(str(row["uid"]), [])} for row in rows]
-        shared = self.shared_papers(rows)
+        return rows
+
+    def with_shared_papers(self, rows: Sequence[Row], suspects: set[str]) -> list[Row]:
+        """`rows` with, for the `suspects` among them, the stored papers each shares with another suspect
+        of its name block: two authors of one paper are two people, and `never_same` sees it in their
+        contexts. Asked only for authors a plan would join: walking every candidate's papers costs a
+        batch time in proportion to the corpus."""
+        shared = self.shared_papers([row for row in rows if str(row["uid"]) in suspects])
         return [{**row, "papers": sorted(set(row.get("papers") or []) | shared.get(str(row["uid"]), set()))}
                 for row in rows]
 
     def shared_papers(self, rows: Sequence[Row]) -> dict[str, set[str]]:
-        """Papers a candidate author shares with another candidate of its name block: two authors of one
-        paper are two people, and `never_same` sees it in their contexts."""
+        """Papers each author of `rows` shares with another of them in its name block."""
         blocks: dict[str, list[str]] = {}
         for row in rows:
             blocks.setdefault(str(row.get("name_key") or ""), []).append(str(row["uid"]))

@@ -162,7 +162,18 @@ class Ingestor:
                 )
         attached = [p for p in papers.entity_of.values() if p not in papers.new]
         stored_authors = lookups.authors(batch, attached)
-        authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
+        stored_uids = {str(row["uid"]) for row in stored_authors}
+        checked: set[str] = set()
+        while True:
+            # Whether two stored authors share a paper (then they are two people) is looked up only for
+            # those a plan joins; planning again with it converges in a pass or two, to the plan that
+            # knew it for every candidate.
+            authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
+            suspects = {uid for j in authors.joins for uid in (j["kept"], j["joined"]) if uid in stored_uids}
+            if suspects <= checked:
+                break
+            checked |= suspects
+            stored_authors = lookups.with_shared_papers(stored_authors, checked)
         author_rows, author_sources = authors.rows()
         write = BatchWrite(
             source_records=[
