@@ -173,7 +173,10 @@ class Ingestor:
             if suspects <= checked:
                 break
             checked |= suspects
-            stored_authors = lookups.with_shared_papers(stored_authors, checked)
+            informed = lookups.with_shared_papers(stored_authors, checked)
+            if informed == stored_authors:
+                break  # no two of them share a paper: the plan stands
+            stored_authors = informed
         author_rows, author_sources = authors.rows()
         write = BatchWrite(
             source_records=[
