@@ -55,7 +55,7 @@ def test_a_later_record_bridges_two_stored_authors_and_undo_splits_them(empty_gr
     # A second paper with Maria Gonzalez joins the first author (a MergeDecision about it).
     ingest_records(empty_graph, [FIRST_AGAIN])
     first_author = decision_entity(empty_graph, "A2")
-    ingest_records(empty_graph, [THIRD])
+    assert ingest_records(empty_graph, [THIRD]).joined_authors == 1
     [wang] = authors_named(empty_graph, "Wang")
     assert len(wang["papers"]) == 4 and sorted(wang["records"]) == ["A", "A2", "B", "C"]  # type: ignore[arg-type]
     assert decision_entity(empty_graph, "A2") == wang["uid"]  # decisions about a joined author follow it

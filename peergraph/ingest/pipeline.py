@@ -71,6 +71,7 @@ class PlannedBatch:
     versions: int
     new_authors: int
     merged_authors: int
+    joined_authors: int
 
 
 class Ingestor:
@@ -120,6 +121,7 @@ class Ingestor:
         report.versions += planned.versions
         report.new_authors += planned.new_authors
         report.merged_authors += planned.merged_authors
+        report.joined_authors += planned.joined_authors
 
     def _plan(
         self, chunk: list[Item], inflight: InFlight | None, settle: Callable[[], object] | None = None
@@ -210,6 +212,7 @@ class Ingestor:
             versions=len(papers.versions),
             new_authors=len(authors.new),
             merged_authors=authors.merged,
+            joined_authors=authors.bridged,
         )
 
     def _topics(

@@ -22,6 +22,7 @@ class IngestReport:
     versions: int = 0  # VERSION_OF links
     new_authors: int = 0
     merged_authors: int = 0  # author mentions attributed to an existing author
+    joined_authors: int = 0  # authors joined into another by a mention that is both (author-bridge)
     batches: int = 0
     elapsed_s: float = 0.0
     skipped: list[Skipped] = field(default_factory=list)
@@ -39,6 +40,7 @@ class IngestReport:
             "versions": self.versions,
             "new_authors": self.new_authors,
             "merged_authors": self.merged_authors,
+            "joined_authors": self.joined_authors,
             "skipped": len(self.skipped),
             "skipped_records": [
                 {"source": s.source, "record_id": s.record_id, "reason": s.reason} for s in self.skipped
