@@ -2,7 +2,7 @@
 
 Everything here is pure (no I/O) and total: a function either returns a normalized value, returns None
 for "not a valid value of that kind", or (only `bounded`) raises `FieldTooLarge`, which sources turn
-into a BadRecord. Blocking keys (`title_key`, `name_key`) fold to lower-case ASCII with unidecode.
+into a BadRecord. Comparison keys (folded, lower-case ASCII) are in `keys.py`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from functools import lru_cache
 from nameparser import HumanName
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from pylatexenc.latex2text import LatexNodes2Text
-from unidecode import unidecode
 
 from peergraph.ingest.records import AuthorRef
 
@@ -79,28 +78,6 @@ def clean_text(text: str | None) -> str | None:
     out = unicodedata.normalize("NFKC", latex_to_text(out))  # again: LaTeX may yield compatibility forms
     out = _WS.sub(" ", out).strip()
     return out or None
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII fold for keys: 'Gérard' -> 'gerard'."""
-    return unidecode(unicodedata.normalize("NFKC", text)).lower()
-
-
-_KEY_DROP = re.compile(r"[^a-z0-9]+")
-
-
-def title_key(title: str | None) -> str:
-    """Blocking key of a title: folded words separated by one space ('Élan: {A} Title!' -> 'elan a title')."""
-    if not title:
-        return ""
-    return _KEY_DROP.sub(" ", fold(clean_text(title) or "")).strip()
-
-
-def name_key(family: str, given: str = "") -> str:
-    """Blocking key of a person: 'family|first initial', e.g. name_key('Song', 'Xiaodan') == 'song|x'."""
-    fam = _KEY_DROP.sub("", fold(family))
-    giv = _KEY_DROP.sub("", fold(given))
-    return f"{fam}|{giv[:1]}"
 
 
 # --- person names --------------------------------------------------------------------------------
