@@ -118,13 +118,18 @@ def test_two_orcids_stay_two_authors_even_on_a_merged_paper(empty_graph: Graph) 
     assert orcids == {"0000-0001-0000-0001", "0000-0002-0000-0002"}
 
 
+def ingest_song_papers(graph: Graph) -> None:
+    """Two papers of Xiaodan Song, ingested one after the other: the second names him "X. Song"."""
+    ingest_records(graph, [rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models",
+                               year=2020, authors=(AuthorRef(raw="Jiahui Yu"), AuthorRef(raw="Xiaodan Song"),
+                                                   AuthorRef(raw="Quoc Le")))])
+    ingest_records(graph, [rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
+                               authors=(AuthorRef(raw="Denny Zhou"), AuthorRef(raw="X. Song"),
+                                        AuthorRef(raw="Q. Le")))])
+
+
 def test_initials_join_the_full_name_through_shared_coauthors(empty_graph: Graph) -> None:
-    first = rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models", year=2020,
-                authors=(AuthorRef(raw="Jiahui Yu"), AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le")))
-    second = rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
-                 authors=(AuthorRef(raw="Denny Zhou"), AuthorRef(raw="X. Song"), AuthorRef(raw="Q. Le")))
-    ingest_records(empty_graph, [first])
-    ingest_records(empty_graph, [second])
+    ingest_song_papers(empty_graph)
     rows = empty_graph.read(
         "MATCH (a:Author {family: 'Song'})-[e:AUTHORED]->(p:Paper) "
         "RETURN a.name AS name, e.method AS method, e.confidence AS confidence ORDER BY p.title"
@@ -134,12 +139,7 @@ def test_initials_join_the_full_name_through_shared_coauthors(empty_graph: Graph
 
 
 def test_author_context_lives_on_the_node_and_an_undo_has_it_recomputed(empty_graph: Graph) -> None:
-    first = rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models", year=2020,
-                authors=(AuthorRef(raw="Jiahui Yu"), AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le")))
-    second = rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
-                 authors=(AuthorRef(raw="Denny Zhou"), AuthorRef(raw="X. Song"), AuthorRef(raw="Q. Le")))
-    ingest_records(empty_graph, [first])
-    ingest_records(empty_graph, [second])
+    ingest_song_papers(empty_graph)
     [song] = empty_graph.read("MATCH (a:Author {family: 'Song'}) RETURN a.uid AS uid, a.full_key AS full_key, "
                               "a.context_coauthors AS coauthors")
     assert song["full_key"] == "song|xiaodan"
