@@ -176,7 +176,8 @@ class Ingestor:
                 break
             checked |= suspects
             informed = lookups.with_shared_papers(stored_authors, checked)
-            if informed == stored_authors:
+            if all(set(new.get("papers") or ()) == set(old.get("papers") or ())
+                   for new, old in zip(informed, stored_authors, strict=True)):
                 break  # no two of them share a paper: the plan stands
             stored_authors = informed
         author_rows, author_sources = authors.rows()

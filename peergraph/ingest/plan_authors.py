@@ -60,8 +60,8 @@ class AuthorState:
     touched: bool = False
     # The context lists as stored, in their stored order (newest first), so the rewrite keeps recency.
     stored_lists: dict[str, list[str]] = field(default_factory=dict)
-    # The node as stored (in `node_row` form); None when it must be written whatever happens.
-    baseline: dict[str, Any] | None = None
+    # The lookup row it was loaded from: what `baseline` compares a rewrite with.
+    stored_row: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
     stored: bool = False  # the node exists in the store (a lookup row), not only in this batch
     claimed: bool = False  # claimed or verified: never bridged
     split_from: set[str] = field(default_factory=set)  # authors an undone bridge split it from: never bridged again
@@ -103,7 +103,7 @@ class AuthorPlan:
             if not a.touched:
                 continue
             row = node_row(a)
-            if row == a.baseline:
+            if row == baseline(a):
                 unchanged.append({"uid": a.uid, "mentions": a.mentions})
             else:
                 changed.append({**row, "mentions": a.mentions})
@@ -158,10 +158,19 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         claimed=bool(row.get("claimed")),
         split_from=set(row.get("split_from") or []),
     )
-    if row.get("context_stored"):
-        # Written by this ingest before (context and full key on the node): compare before rewriting.
-        state.baseline = {**node_row(state), "full_key": row.get("full_key")}
+    state.stored_row = row
     return state
+
+
+def baseline(a: AuthorState) -> dict[str, Any] | None:
+    """The node as stored, in `node_row` form; None when it must be written whatever happens.
+
+    Computed only for the authors a batch touches (most candidates are only compared)."""
+    row = a.stored_row
+    if row is None or not row.get("context_stored"):
+        return None
+    # Written by this ingest before (context and full key on the node): compare before rewriting.
+    return {**node_row(stored_state(row)), "full_key": row.get("full_key")}
 
 
 def _fuller(state: AuthorState, ref: AuthorRef, key: NameKey) -> None:
