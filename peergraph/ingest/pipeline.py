@@ -162,24 +162,7 @@ class Ingestor:
                     {**json.loads(d["snapshot"]), "venue_uid": venue_of_record[d["source_record_uid"]]},
                     ensure_ascii=False,
                 )
-        attached = [p for p in papers.entity_of.values() if p not in papers.new]
-        stored_authors = lookups.authors(batch, attached)
-        stored_uids = {str(row["uid"]) for row in stored_authors}
-        checked: set[str] = set()
-        while True:
-            # Whether two stored authors share a paper (then they are two people) is looked up only for
-            # those a plan joins; planning again with it converges in a pass or two, to the plan that
-            # knew it for every candidate.
-            authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
-            suspects = {uid for j in authors.joins for uid in (j["kept"], j["joined"]) if uid in stored_uids}
-            if suspects <= checked:
-                break
-            checked |= suspects
-            informed = lookups.with_shared_papers(stored_authors, checked)
-            if all(set(new.get("papers") or ()) == set(old.get("papers") or ())
-                   for new, old in zip(informed, stored_authors, strict=True)):
-                break  # no two of them share a paper: the plan stands
-            stored_authors = informed
+        authors = self._authors(batch, papers, topic_keys, venue_keys, lookups)
         author_rows, author_sources = authors.rows()
         write = BatchWrite(
             source_records=[
@@ -215,6 +198,33 @@ class Ingestor:
             merged_authors=authors.merged,
             joined_authors=authors.bridged,
         )
+
+    def _authors(
+        self,
+        batch: Sequence[tuple[str, PaperRecord]],
+        papers: PaperPlan,
+        topic_keys: dict[str, frozenset[str]],
+        venue_keys: dict[str, frozenset[str]],
+        lookups: Lookups,
+    ) -> AuthorPlan:
+        """Plan the batch's authors. Whether two stored authors share a paper (then they are two people)
+        is looked up only for those a plan joins; planning again with it converges in a pass or two, to
+        the plan that knew it for every candidate."""
+        attached = [p for p in papers.entity_of.values() if p not in papers.new]
+        stored_authors = lookups.authors(batch, attached)
+        stored_uids = {str(row["uid"]) for row in stored_authors}
+        checked: set[str] = set()
+        while True:
+            authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
+            suspects = {uid for j in authors.joins for uid in (j["kept"], j["joined"]) if uid in stored_uids}
+            if suspects <= checked:
+                return authors
+            checked |= suspects
+            informed = lookups.with_shared_papers(stored_authors, checked)
+            if all(set(new.get("papers") or ()) == set(old.get("papers") or ())
+                   for new, old in zip(informed, stored_authors, strict=True)):
+                return authors  # no two of them share a paper: the plan stands
+            stored_authors = informed
 
     def _topics(
         self, batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan
