@@ -58,11 +58,8 @@ class AuthorState:
     openalex_id: str | None = None
     mentions: list[dict[str, str]] = field(default_factory=list)
     touched: bool = False
-    # The context lists as stored, in their stored order (newest first), so the rewrite keeps recency.
-    stored_lists: dict[str, list[str]] = field(default_factory=dict)
-    # The lookup row it was loaded from: what `baseline` compares a rewrite with.
+    # The lookup row it was loaded from (None: created by this batch): what `baseline` compares a rewrite with.
     stored_row: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
-    stored: bool = False  # the node exists in the store (a lookup row), not only in this batch
     claimed: bool = False  # claimed or verified: never bridged
     split_from: set[str] = field(default_factory=set)  # authors an undone bridge split it from: never bridged again
 
@@ -121,7 +118,8 @@ def node_row(a: AuthorState) -> dict[str, Any]:
         "initials": key.initials.upper(),
         "name_key": key.block,
         "full_key": coauthor_key(key),
-        **{kind: newest_first(getattr(a.context, kind), a.stored_lists.get(kind, ()), cap)
+        # The stored lists are newest first: keeping their order keeps recency across rewrites.
+        **{kind: newest_first(getattr(a.context, kind), (a.stored_row or {}).get(kind) or (), cap)
            for kind, cap in CONTEXT_CAPS.items()},
         "variants": sorted(a.variants),
         "orcid": a.orcid,
@@ -144,7 +142,7 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         listings=frozenset(row.get("listings") or []),
         papers=frozenset(row.get("papers") or []),
     )
-    state = AuthorState(
+    return AuthorState(
         uid=row["uid"],
         name=row["name"],
         given=row.get("given") or "",
@@ -153,13 +151,10 @@ def stored_state(row: Mapping[str, Any]) -> AuthorState:
         context=ctx,
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
-        stored_lists={kind: list(row.get(kind) or []) for kind in CONTEXT_CAPS},
-        stored=True,
         claimed=bool(row.get("claimed")),
         split_from=set(row.get("split_from") or []),
+        stored_row=row,
     )
-    state.stored_row = row
-    return state
 
 
 def baseline(a: AuthorState) -> dict[str, Any] | None:
@@ -206,7 +201,7 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
     decision = "md-" + short_hash("author-bridge", kept.uid, other.uid)
     snapshot: dict[str, Any] = {
         "author": {k: v for k, v in node_row(other).items() if k not in CONTEXT_CAPS},
-        "stored": other.stored,
+        "stored": other.stored_row is not None,
         "authored": batch_authored,
         "derived": list(other.mentions),
         "orcid_back": bool(other.orcid and not kept.orcid),
