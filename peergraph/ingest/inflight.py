@@ -112,7 +112,30 @@ class InFlight:
                 found[uid] = {"uid": uid, "payload_hash": self.source_hashes[uid]}
         return list(found.values())
 
+    def paper_blocks(
+        self, rows: Sequence[Row], params: Mapping[str, Sequence[str]], max_block: int
+    ) -> tuple[set[str], set[tuple[str, str]]]:
+        """From paper_blocks.cypher's rows (the stored papers under each key, None over `max_block`):
+        the stored papers to fetch, and the stop keys as (parameter, key). A key is a stop key when more
+        than `max_block` papers carry it once N commits; N only adds papers to a key, so a key the
+        store already stops stays stopped, and otherwise N's papers are counted in."""
+        members: dict[tuple[str, str], set[str] | None] = {
+            (r["param"], r["key"]): None if r["uids"] is None else set(r["uids"]) for r in rows
+        }
+        wanted = {k: set(v) for k, v in params.items()}
+        for paper in self.papers.values():
+            for param, prop in PAPER_KEYS.items():
+                key = paper.get(prop)
+                if key is not None and key in wanted.get(param, ()):
+                    held = members.setdefault((param, key), set())
+                    if held is not None:
+                        held.add(paper["uid"])
+        stopped = {k for k, held in members.items() if held is None or len(held) > max_block}
+        fetch = {uid for k, held in members.items() if held is not None and k not in stopped for uid in held}
+        return fetch - set(self.papers), stopped
+
     def paper_candidates(self, rows: Sequence[Row], params: Mapping[str, Sequence[str]]) -> list[Row]:
+        """`rows` (the stored papers fetched) with N's papers under `params`, as they are once N commits."""
         wanted = {k: set(v) for k, v in params.items()}
         out = [r for r in rows if r["uid"] not in self.papers]
         out += [p for p in self.papers.values() if _matches(p, wanted, PAPER_KEYS)]

@@ -25,8 +25,13 @@ Batch = Sequence[tuple[str, PaperRecord]]
 Row = dict[str, Any]
 
 
+# paper_params' parameters -> the prefix of the same key in `block.paper_keys`.
+BLOCK_PREFIX = {"dois": "doi", "arxiv_ids": "arxiv", "openalex_ids": "openalex", "title_keys": "title",
+                "head_keys": "head", "tail_keys": "tail", "long_keys": "long", "abstract_keys": "abstract"}
+
+
 def paper_params(batch: Batch) -> dict[str, list[str]]:
-    """The identifiers and blocking keys of a batch's records, as cypher/ingest/paper_candidates.cypher takes them."""
+    """The identifiers and blocking keys of a batch's records, as cypher/ingest/paper_blocks.cypher takes them."""
     params: dict[str, set[str]] = {k: set() for k in ("dois", "arxiv_ids", "openalex_ids", "title_keys",
                                                        "head_keys", "tail_keys", "long_keys", "abstract_keys")}
     for _, r in batch:
@@ -93,9 +98,17 @@ class Lookups:
         rows = self._read("ingest/existing_source_records", {"uids": list(uids)})
         return {r["uid"]: r["payload_hash"] for r in self.inflight.source_records(rows, uids)}
 
-    def papers(self, batch: Batch) -> list[Row]:
+    def papers(self, batch: Batch, max_block: int) -> tuple[list[Row], frozenset[str]]:
+        """The stored papers sharing an identifier or blocking key with the batch, and the stop keys
+        (in `block.paper_keys` form): keys more than `max_block` stored papers carry, whose papers
+        are not fetched (matching skips such blocks anyway)."""
         params = paper_params(batch)
-        return self.inflight.paper_candidates(self._read("ingest/paper_candidates", params), params)
+        blocks = self._read("ingest/paper_blocks", {**params, "max_block": max_block})
+        fetch, stopped = self.inflight.paper_blocks(blocks, params, max_block)
+        rows = self._read("ingest/paper_candidates", {"uids": sorted(fetch)}) if fetch else []
+        open_keys = {param: [k for k in keys if (param, k) not in stopped] for param, keys in params.items()}
+        stop_keys = frozenset(f"{BLOCK_PREFIX[param]}:{key}" for param, key in stopped)
+        return self.inflight.paper_candidates(rows, open_keys), stop_keys
 
     def authors(self, batch: Batch, stored_papers: Sequence[str]) -> list[Row]:
         """Stored authors any name in the batch could be, each with the batch's stored papers it is already on."""

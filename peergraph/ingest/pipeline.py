@@ -151,8 +151,8 @@ class Ingestor:
         report.unchanged += len(usable) - len(batch)
         if not batch:
             return None
-        stored_papers = lookups.papers(batch)
-        papers = plan_papers(batch, stored_papers, self.settings)
+        stored_papers, stop_keys = lookups.papers(batch, self.settings.max_block_size)
+        papers = plan_papers(batch, stored_papers, self.settings, stop_keys)
         topic_rows, topic_keys = self._topics(batch, papers)
         venue_rows, venue_keys = self._venues(batch, papers)
         venue_of_record = {str(r["record"]): r["uid"] for r in venue_rows}

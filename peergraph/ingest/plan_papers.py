@@ -133,8 +133,13 @@ def _conflicts(ids: Mapping[str, str | None], held: Mapping[str, str | None]) ->
 
 
 def plan_papers(
-    batch: Sequence[tuple[str, PaperRecord]], stored: Sequence[Mapping[str, Any]], s: MatchSettings
+    batch: Sequence[tuple[str, PaperRecord]],
+    stored: Sequence[Mapping[str, Any]],
+    s: MatchSettings,
+    stop_keys: frozenset[str] = frozenset(),
 ) -> PaperPlan:
+    """`stop_keys`: blocking keys the store already holds too many papers under (see Lookups.papers);
+    they pair nothing, as a block that size would not."""
     plan = PaperPlan()
     views: dict[str, PaperView] = {row["uid"]: stored_view(row) for row in stored}
     held_ids: dict[str, dict[str, str | None]] = {
@@ -144,7 +149,8 @@ def plan_papers(
     for uid, record in batch:
         views[uid] = view_of(record, uid)
     keyed = [
-        (k, paper_keys(v.title_key, v.abstract_key, v.doi, v.arxiv_id, v.openalex_id, v.families, v.year))
+        (k, [key for key in paper_keys(v.title_key, v.abstract_key, v.doi, v.arxiv_id, v.openalex_id, v.families,
+                                       v.year) if key not in stop_keys])
         for k, v in views.items()
     ]
     partners: dict[str, list[str]] = defaultdict(list)

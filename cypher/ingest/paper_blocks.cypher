@@ -1,0 +1,28 @@
+// Purpose: For each identifier and blocking key of a batch, the stored papers that carry it, or null
+//   when more than $max_block do: such a key is a stop key ("on the ..."), which matching skips, so
+//   nothing under it is fetched and a batch's lookup does not grow with the corpus.
+// Parameters:
+//   $dois, $arxiv_ids, $openalex_ids (list<string>): normalized identifiers.
+//   $title_keys, $head_keys, $tail_keys, $long_keys, $abstract_keys (list<string>): blocking keys.
+//   $max_block (int): MatchSettings.max_block_size.
+// Returns: param (string: which parameter the key came from), key (string),
+//   uids (list<string>, or null for a stop key)
+// Mode: read
+CALL {
+  UNWIND $dois AS k MATCH (p:Paper {doi: k}) RETURN 'dois' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $arxiv_ids AS k MATCH (p:Paper {arxiv_id: k})
+    RETURN 'arxiv_ids' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $openalex_ids AS k MATCH (p:Paper {openalex_id: k})
+    RETURN 'openalex_ids' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $title_keys AS k MATCH (p:Paper {title_key: k})
+    RETURN 'title_keys' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $head_keys AS k MATCH (p:Paper {title_head_key: k})
+    RETURN 'head_keys' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $tail_keys AS k MATCH (p:Paper {title_tail_key: k})
+    RETURN 'tail_keys' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $long_keys AS k MATCH (p:Paper {title_long_key: k})
+    RETURN 'long_keys' AS param, k AS key, collect(p.uid) AS uids
+  UNION ALL UNWIND $abstract_keys AS k MATCH (p:Paper {abstract_key: k})
+    RETURN 'abstract_keys' AS param, k AS key, collect(p.uid) AS uids
+}
+RETURN param, key, CASE WHEN size(uids) > $max_block THEN null ELSE uids END AS uids
