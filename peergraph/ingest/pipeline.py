@@ -23,7 +23,7 @@ from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
 from peergraph.ingest.keys import text_key
 from peergraph.ingest.lookups import Lookups
-from peergraph.ingest.plan_authors import AuthorPlan, plan_authors
+from peergraph.ingest.plan_authors import AuthorPlan, joins_two_authors_of_one_paper, plan_authors
 from peergraph.ingest.plan_papers import PaperPlan, plan_papers, short_hash
 from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.report import IngestReport, Skipped
@@ -221,9 +221,8 @@ class Ingestor:
                 return authors
             checked |= suspects
             informed = lookups.with_shared_papers(stored_authors, checked)
-            if all(set(new.get("papers") or ()) == set(old.get("papers") or ())
-                   for new, old in zip(informed, stored_authors, strict=True)):
-                return authors  # no two of them share a paper: the plan stands
+            if not joins_two_authors_of_one_paper(authors, informed):
+                return authors  # the plan stands: what it learnt forbids none of its joins
             stored_authors = informed
 
     def _topics(

@@ -254,6 +254,24 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
     )
 
 
+def joins_two_authors_of_one_paper(plan: AuthorPlan, rows: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether `plan` joins two stored authors that, by `rows` (with their shared papers), wrote one
+    paper together. Only joins can change: a mention's own paper is already in every candidate's
+    papers when the candidate is on it, so what else a candidate shares decides nothing else."""
+    papers = {str(r["uid"]): set(r.get("papers") or ()) for r in rows}
+    groups: dict[str, list[str]] = {}
+    for joined, kept in plan.retired.items():
+        groups.setdefault(kept, [kept]).append(joined)
+    for members in groups.values():
+        seen: set[str] = set()
+        for uid in members:
+            mine = papers.get(uid, set())
+            if mine & seen:
+                return True
+            seen |= mine
+    return False
+
+
 def plan_authors(
     batch: Sequence[tuple[str, PaperRecord]],
     paper_of: Mapping[str, str],
