@@ -87,12 +87,12 @@ class Lookups:
         deleting fails (store.compat): then wait for that write to commit and read again; patched
         with the in-flight rows, the answer is the same either way."""
         try:
-            return self.graph.read(load(name), dict(params))
+            return self.graph.read(load(name), dict(params), plain=True)
         except Exception as exc:
             if self.settle is None or not is_concurrent_delete_race(exc):
                 raise
             self.settle()
-            return self.graph.read(load(name), dict(params))
+            return self.graph.read(load(name), dict(params), plain=True)
 
     def source_hashes(self, uids: Sequence[str]) -> dict[str, str]:
         rows = self._read("ingest/existing_source_records", {"uids": list(uids)})

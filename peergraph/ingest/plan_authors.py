@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +89,32 @@ class AuthorPlan:
     # the stored ones' edges).
     joins: list[dict[str, Any]] = field(default_factory=list)
     retired: dict[str, str] = field(default_factory=dict)  # joined author uid -> the author it now is
+    # Stored candidates not yet compared with anything: most never are, so their state is built on
+    # first use (`state`).
+    unread: dict[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
+    # This batch's AUTHORED rows by the author that holds them now (a join moves them).
+    authored_by: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+
+    def state(self, uid: str) -> AuthorState:
+        found = self.authors.get(uid)
+        if found is None:
+            found = self.authors[uid] = stored_state(self.unread.pop(uid))
+        return found
+
+    def now(self, uid: str) -> str:
+        """The author `uid` is once this batch's joins are done."""
+        while uid in self.retired:
+            uid = self.retired[uid]
+        return uid
+
+    def resolve(self) -> None:
+        """Point every row at the author its author was joined into (joins only record themselves)."""
+        self.retired = {joined: self.now(joined) for joined in self.retired}
+        self.assigned = {key: self.now(uid) for key, uid in self.assigned.items()}
+        for d in self.decisions:
+            d["entity_uid"] = self.now(d["entity_uid"])
+        for j in self.joins:
+            j["kept"] = self.now(j["kept"])
 
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(authors to write with their properties, authors whose stored properties are already right).
@@ -127,12 +153,18 @@ def node_row(a: AuthorState) -> dict[str, Any]:
     }
 
 
+def stored_names(row: Mapping[str, Any]) -> frozenset[NameKey]:
+    """The names a stored author is known by: its display name and every spelling seen."""
+    variants = set(row.get("variants") or []) | {row["name"]}
+    names = frozenset(name_key(v) for v in variants) | {name_key(row["name"], row.get("given") or "", row.get("family") or "")}
+    return frozenset(n for n in names if n.family)
+
+
 def stored_state(row: Mapping[str, Any]) -> AuthorState:
     """An author as the store has it (a row of cypher/ingest/author_candidates.cypher)."""
     variants = set(row.get("variants") or []) | {row["name"]}
-    names = frozenset(name_key(v) for v in variants) | {name_key(row["name"], row.get("given") or "", row.get("family") or "")}
     ctx = AuthorContext(
-        names=frozenset(n for n in names if n.family),
+        names=stored_names(row),
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
         coauthors=frozenset(row.get("coauthors") or []),
@@ -165,7 +197,23 @@ def baseline(a: AuthorState) -> dict[str, Any] | None:
     if row is None or not row.get("context_stored"):
         return None
     # Written by this ingest before (context and full key on the node): compare before rewriting.
-    return {**node_row(stored_state(row)), "full_key": row.get("full_key")}
+    # What node_row gives for the author as stored (`stored_state(row)`), without building it.
+    name, given, family = row["name"], row.get("given") or "", row.get("family") or ""
+    key = name_key(name, given, family)
+    return {
+        "uid": row["uid"],
+        "name": name,
+        "given": given,
+        "family": family,
+        "initials": key.initials.upper(),
+        "name_key": key.block,
+        "full_key": row.get("full_key"),
+        **{kind: newest_first(frozenset(row.get(kind) or ()), row.get(kind) or (), cap)
+           for kind, cap in CONTEXT_CAPS.items()},
+        "variants": sorted(set(row.get("variants") or []) | {name}),
+        "orcid": row.get("orcid"),
+        "openalex_id": row.get("openalex_id"),
+    }
 
 
 def _fuller(state: AuthorState, ref: AuthorRef, key: NameKey) -> None:
@@ -192,11 +240,12 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
 
     The decision's snapshot keeps what this batch gave `other` (its node as planned, its mentions);
     the write adds what the store held for it, so `merges undo` can recreate it whole."""
+    moved = plan.authored_by.pop(other.uid, [])
     batch_authored = [
         {"paper": r["paper"], "props": {"position": r["position"], "confidence": r["confidence"],
                                         "method": r["method"], "raw_name": r["raw_name"],
                                         "source_records": [r["record"]]}}
-        for r in plan.authored if r["author"] == other.uid
+        for r in moved
     ]
     decision = "md-" + short_hash("author-bridge", kept.uid, other.uid)
     snapshot: dict[str, Any] = {
@@ -218,21 +267,10 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
     kept.mentions += other.mentions
     kept.split_from |= other.split_from
     kept.touched = True
-    for key, author in plan.assigned.items():
-        if author == other.uid:
-            plan.assigned[key] = kept.uid
-    for row in plan.authored:
-        if row["author"] == other.uid:
-            row["author"] = kept.uid
-    for d in plan.decisions:
-        if d["entity_uid"] == other.uid:
-            d["entity_uid"] = kept.uid
-    for j in plan.joins:
-        if j["kept"] == other.uid:
-            j["kept"] = kept.uid
-    for joined, now in plan.retired.items():
-        if now == other.uid:
-            plan.retired[joined] = kept.uid
+    for row in moved:
+        row["author"] = kept.uid
+    plan.authored_by.setdefault(kept.uid, []).extend(moved)
+    # Decisions, joins and assignments naming `other` follow `retired` (AuthorPlan.resolve).
     plan.retired[other.uid] = kept.uid
     plan.joins.append({"decision": decision, "kept": kept.uid, "joined": other.uid})
     plan.new.discard(other.uid)
@@ -281,29 +319,27 @@ def plan_authors(
     s: MatchSettings,
 ) -> AuthorPlan:
     plan = AuthorPlan()
-    by_block: dict[str, list[str]] = defaultdict(list)
+    by_block: dict[str, dict[str, None]] = defaultdict(dict)  # block -> author uids, in order (a set)
     by_id: dict[str, str] = {}
 
-    def unindex(uid: str, kept: str) -> None:
-        for uids in by_block.values():
-            if uid in uids:
-                uids.remove(uid)
-        for ident, owner in by_id.items():
-            if owner == uid:
+    def unindex(other: AuthorState, kept: str) -> None:
+        for n in other.context.names:
+            by_block[n.block].pop(other.uid, None)
+        # Only its own identifiers can point at it: authors joined into it passed theirs on.
+        for ident in (other.orcid, other.openalex_id):
+            if ident and by_id.get(ident) == other.uid:
                 by_id[ident] = kept
 
-    def index(state: AuthorState) -> None:
-        for n in state.context.names:
-            if state.uid not in by_block[n.block]:
-                by_block[n.block].append(state.uid)
-        for ident in (state.orcid, state.openalex_id):
+    def index(uid: str, names: Iterable[NameKey], ids: Iterable[str | None]) -> None:
+        for n in names:
+            by_block[n.block][uid] = None
+        for ident in ids:
             if ident:
-                by_id[ident] = state.uid
+                by_id[ident] = uid
 
     for row in stored:
-        state = stored_state(row)
-        plan.authors[state.uid] = state
-        index(state)
+        plan.unread[row["uid"]] = row
+        index(row["uid"], stored_names(row), (row.get("orcid"), row.get("openalex_id")))
 
     for uid, record in batch:
         paper = paper_of[uid]
@@ -329,7 +365,7 @@ def plan_authors(
             for ident in (ref.orcid, ref.openalex_id):
                 if ident and ident in by_id and by_id[ident] not in candidates:
                     candidates.append(by_id[ident])
-            found = attach(mention, ((c, plan.authors[c].context) for c in candidates if c not in used), s)
+            found = attach(mention, ((c, plan.state(c).context) for c in candidates if c not in used), s)
             if found is not None:
                 target, best_result = found.uid, found.match
                 if not plan.authors[target].claimed:
@@ -346,8 +382,9 @@ def plan_authors(
                         kept = min([target, *bridged])
                         for other, m in sorted({target: best_result, **bridged}.items()):
                             if other != kept:
-                                _join(plan, plan.authors[kept], plan.authors[other], m, uid, pos)
-                                unindex(other, kept)
+                                joined = plan.authors[other]
+                                _join(plan, plan.authors[kept], joined, m, uid, pos)
+                                unindex(joined, kept)
                         target = kept
                 state = plan.authors[target]
                 confidence, method = best_result.score, best_result.method
@@ -393,18 +430,19 @@ def plan_authors(
             state.variants.add(ref.raw.strip())
             state.touched = True
             state.mentions.append({"record": uid, "role": f"author#{pos}"})
-            index(state)
+            index(target, state.context.names, (state.orcid, state.openalex_id))
             used.add(target)
             plan.assigned[(uid, pos)] = target
-            plan.authored.append(
-                {
-                    "author": target,
-                    "paper": paper,
-                    "position": pos,
-                    "confidence": round(confidence, 3),
-                    "method": method,
-                    "raw_name": ref.raw,
-                    "record": uid,
-                }
-            )
+            authored = {
+                "author": target,
+                "paper": paper,
+                "position": pos,
+                "confidence": round(confidence, 3),
+                "method": method,
+                "raw_name": ref.raw,
+                "record": uid,
+            }
+            plan.authored.append(authored)
+            plan.authored_by.setdefault(target, []).append(authored)
+    plan.resolve()
     return plan

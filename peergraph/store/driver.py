@@ -127,14 +127,22 @@ class Graph:
         except (nx.ServiceUnavailable, nx.SessionExpired, nx.AuthError, OSError) as exc:
             raise translate(exc, self.uri) from exc
 
-    def read(self, cypher: str, params: Params | None = None, timeout: float | None = None) -> list[dict[str, Any]]:
-        """Rows of a read query as dicts."""
+    def read(
+        self, cypher: str, params: Params | None = None, timeout: float | None = None, *, plain: bool = False
+    ) -> list[dict[str, Any]]:
+        """Rows of a read query as dicts. `plain`: the query returns only plain values (numbers, strings,
+        lists, maps; no nodes, relationships or paths), kept as the driver decoded them, which skips
+        `Record.data()`'s walk over every value (ingest lookups return ~10^5 list items per batch)."""
         counter = _counter()
         if counter is not None:
             counter.add()
 
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [r.data() for r in tx.run(cypher, dict(params or {}))]
+            result = tx.run(cypher, dict(params or {}))
+            if plain:
+                keys = result.keys()
+                return [dict(zip(keys, record, strict=True)) for record in result]
+            return [r.data() for r in result]
 
         return self.read_tx(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
 
