@@ -164,3 +164,23 @@ def test_two_authors_of_one_stored_paper_are_never_bridged(empty_graph: Graph) -
     wilkinsons = authors_named(empty_graph, "Wilkinson")
     assert len(wilkinsons) == 2 and sorted(len(a["papers"]) for a in wilkinsons) == [1, 2]  # type: ignore[arg-type]
     assert not empty_graph.read("MATCH (m:MergeDecision {kind: 'author-bridge'}) RETURN m.uid")
+
+
+def test_a_run_remembers_namesakes_that_share_a_paper_and_decides_as_a_fresh_run(empty_graph: Graph) -> None:
+    both = rec("E", "Cache-Oblivious Layouts for Sparse Matrices", year=2018,
+               authors=(AuthorRef(raw="Barry Wilkinson"), AuthorRef(raw="B. Wilkinson"), GONZALEZ, PETERSON))
+    later = rec("F", "Parallel Programming Patterns in Practice", year=2019,
+                authors=(AuthorRef(raw="Barry Wilkinson"), GONZALEZ, PETERSON))
+    again = rec("G", "Message Passing on Commodity Clusters", year=2020,
+                authors=(AuthorRef(raw="Barry Wilkinson"), PETERSON))
+    ingestor = Ingestor(empty_graph, batch_size=1)
+    ingestor.run([both, later, again])
+    # Batch F found that the two Wilkinsons wrote E together; batch G starts from it.
+    e = empty_graph.read("MATCH (p:Paper {title: 'Cache-Oblivious Layouts for Sparse Matrices'}) RETURN p.uid AS uid")
+    wilkinsons = {a["uid"] for a in authors_named(empty_graph, "Wilkinson")}
+    assert ingestor.known_shared and set(ingestor.known_shared) <= wilkinsons
+    assert set(ingestor.known_shared.values()) == {frozenset({e[0]["uid"]})}
+    remembered = snapshot(empty_graph)
+    wipe(empty_graph)
+    ingest_one_by_one(empty_graph, both, later, again)  # each its own run: nothing remembered
+    assert snapshot(empty_graph) == remembered

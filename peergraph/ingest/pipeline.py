@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
@@ -35,6 +36,7 @@ from peergraph.store.driver import Graph
 
 Item = PaperRecord | BadRecord
 DEFAULT_BATCH = 500
+KNOWN_SHARED_CAP = 50_000
 
 
 def source_record_uid(source: str, record_id: str) -> str:
@@ -89,6 +91,10 @@ class Ingestor:
         self.batch_size = batch_size
         self.on_batch = on_batch
         self.report = IngestReport()
+        # Papers stored authors were found to share with a namesake during this run (so they are two
+        # people). A later batch that meets them again knows it from the start and plans once, not
+        # twice; the plan is the same either way (see plan_authors.joins_two_authors_of_one_paper).
+        self.known_shared: dict[str, frozenset[str]] = {}
 
     def run(self, items: Iterable[Item]) -> IngestReport:
         """Plan batch N+1 while batch N is written (one write in flight at a time, in input order)."""
@@ -211,7 +217,12 @@ class Ingestor:
         is looked up only for those a plan joins; planning again with it converges in a pass or two, to
         the plan that knew it for every candidate."""
         attached = [p for p in papers.entity_of.values() if p not in papers.new]
-        stored_authors = lookups.authors(batch, attached)
+        known = self.known_shared
+        stored_authors = [
+            {**row, "papers": sorted({*(row.get("papers") or ()), *known[str(row["uid"])]})}
+            if str(row["uid"]) in known else row
+            for row in lookups.authors(batch, attached)
+        ]
         stored_uids = {str(row["uid"]) for row in stored_authors}
         checked: set[str] = set()
         while True:
@@ -221,9 +232,19 @@ class Ingestor:
                 return authors
             checked |= suspects
             informed = lookups.with_shared_papers(stored_authors, checked)
+            self._learn_shared(stored_authors, informed)
             if not joins_two_authors_of_one_paper(authors, informed):
                 return authors  # the plan stands: what it learnt forbids none of its joins
             stored_authors = informed
+
+    def _learn_shared(self, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> None:
+        for old, new in zip(before, after, strict=True):
+            found = set(new.get("papers") or ()) - set(old.get("papers") or ())
+            if found:
+                uid = str(new["uid"])
+                self.known_shared[uid] = self.known_shared.pop(uid, frozenset()) | found
+        while len(self.known_shared) > KNOWN_SHARED_CAP:  # oldest first: forgetting only costs a pass
+            del self.known_shared[next(iter(self.known_shared))]
 
     def _topics(
         self, batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan
