@@ -1,5 +1,5 @@
-// Purpose: Link stored Authors whose properties a batch leaves as they are to the SourceRecords of
-//   the batch that mention them.
+// Purpose: Link Authors to the SourceRecords of a batch that mention them, where the record was read
+//   before (its payload changed), so the link may exist already.
 // Parameters:
 //   $rows (list<map>): {uid, mentions: list of {record, role}}.
 // Returns: written (int)

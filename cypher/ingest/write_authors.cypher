@@ -1,9 +1,8 @@
 // Purpose: Create or update Authors (names chosen by the matcher: the fullest spelling seen, all variants
-//   kept) and link each to the SourceRecords that mention it.
+//   kept). Their links to the SourceRecords that mention them are create/write_author_sources.
 // Parameters:
 //   $rows (list<map>): {uid, name, given, family, initials, name_key, full_key, variants, orcid, openalex_id,
-//     coauthors, topics, venues, affiliations, listings (the matching context, newest first, capped),
-//     mentions: list of {record, role}}.
+//     coauthors, topics, venues, affiliations, listings (the matching context, newest first, capped)}.
 // Returns: written (int)
 // Mode: write
 UNWIND $rows AS r
@@ -15,8 +14,4 @@ SET a.name = r.name, a.given = r.given, a.family = r.family, a.initials = r.init
     a.openalex_id = coalesce(a.openalex_id, r.openalex_id),
     a.verification_level = coalesce(a.verification_level, 'L0'),
     a.open_to_collaborate = coalesce(a.open_to_collaborate, false)
-WITH a, r
-UNWIND r.mentions AS m
-MATCH (s:SourceRecord {uid: m.record})
-MERGE (a)-[:DERIVED_FROM {role: m.role}]->(s)
 RETURN count(*) AS written

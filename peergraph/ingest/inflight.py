@@ -87,7 +87,7 @@ class InFlight:
         """`stored_papers` are the (patched) candidate rows batch N was planned with."""
         stored = {row["uid"]: row for row in stored_papers}
         on_paper: dict[str, set[str]] = {}
-        for edge in write.authored:
+        for edge in write.new_authored + write.authored:
             on_paper.setdefault(edge["paper"], set()).add(edge["author"])
         families = {uid: state.family for uid, state in authors.authors.items()}
         return cls(

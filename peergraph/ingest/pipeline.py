@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from peergraph.ingest.fresh_edges import split_authored, split_mentions
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
 from peergraph.ingest.keys import text_key
 from peergraph.ingest.lookups import Lookups
 from peergraph.ingest.plan_authors import AuthorPlan, joins_two_authors_of_one_paper, plan_authors
-from peergraph.ingest.plan_papers import PaperPlan, plan_papers, short_hash
+from peergraph.ingest.plan_papers import PaperPlan, paper_uid, plan_papers, short_hash
 from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.report import IngestReport, Skipped
 from peergraph.ingest.settings import DEFAULT, MatchSettings
@@ -170,6 +171,10 @@ class Ingestor:
                 )
         authors = self._authors(batch, papers, topic_keys, venue_keys, lookups)
         author_rows, author_sources = authors.rows()
+        # Records never read before: nothing in the store links to them or to papers made from them.
+        fresh = {uid for uid, _ in batch if uid not in existing}
+        new_author_sources, author_sources = split_mentions(author_sources, fresh)
+        new_authored, authored = split_authored(authors.authored, {paper_uid(uid) for uid in fresh} & papers.new)
         write = BatchWrite(
             source_records=[
                 {
@@ -185,8 +190,10 @@ class Ingestor:
             papers=list(papers.rows.values()),
             author_joins=authors.joins,
             authors=author_rows,
+            new_author_sources=new_author_sources,
             author_sources=author_sources,
-            authored=authors.authored,
+            new_authored=new_authored,
+            authored=authored,
             topics=topic_rows,
             venues=venue_rows,
             institutions=self._institutions(batch, authors, lookups),

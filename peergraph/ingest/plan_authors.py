@@ -117,20 +117,18 @@ class AuthorPlan:
             j["kept"] = self.now(j["kept"])
 
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """(authors to write with their properties, authors whose stored properties are already right).
-
-        Both carry the mentions to link by DERIVED_FROM; a stored author that a mention adds nothing
-        to (no new spelling, co-author, topic...) is not rewritten."""
-        changed, unchanged = [], []
+        """(authors to write with their properties, every touched author with its mentions to link by
+        DERIVED_FROM). A stored author that a mention adds nothing to (no new spelling, co-author,
+        topic...) is not rewritten."""
+        changed, sources = [], []
         for a in self.authors.values():
             if not a.touched:
                 continue
             row = node_row(a)
-            if row == baseline(a):
-                unchanged.append({"uid": a.uid, "mentions": a.mentions})
-            else:
-                changed.append({**row, "mentions": a.mentions})
-        return changed, unchanged
+            if row != baseline(a):
+                changed.append(row)
+            sources.append({"uid": a.uid, "mentions": a.mentions})
+        return changed, sources
 
 
 def node_row(a: AuthorState) -> dict[str, Any]:

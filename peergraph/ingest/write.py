@@ -23,7 +23,9 @@ ORDER = (
     "papers",
     "author_joins",
     "authors",
+    "new_author_sources",
     "author_sources",
+    "new_authored",
     "authored",
     "topics",
     "venues",
@@ -34,13 +36,19 @@ ORDER = (
 )
 
 
+STATEMENT = {"new_author_sources": "ingest/create_author_sources", "new_authored": "ingest/create_authored"}
+
+
 @dataclass
 class BatchWrite:
     source_records: list[dict[str, Any]] = field(default_factory=list)
     papers: list[dict[str, Any]] = field(default_factory=list)
     author_joins: list[dict[str, Any]] = field(default_factory=list)
     authors: list[dict[str, Any]] = field(default_factory=list)
+    # Edges that cannot exist yet are created, the others merged (fresh_edges.py).
+    new_author_sources: list[dict[str, Any]] = field(default_factory=list)
     author_sources: list[dict[str, Any]] = field(default_factory=list)
+    new_authored: list[dict[str, Any]] = field(default_factory=list)
     authored: list[dict[str, Any]] = field(default_factory=list)
     topics: list[dict[str, Any]] = field(default_factory=list)
     venues: list[dict[str, Any]] = field(default_factory=list)
@@ -91,7 +99,7 @@ def bridge_snapshots(batch: BatchWrite, held: list[dict[str, Any]]) -> dict[str,
 
 def write_batch(graph: Graph, batch: BatchWrite, chunk: int = 5000) -> None:
     """Write every row of `batch` in one transaction (retried whole by the driver on transient errors)."""
-    statements = [(kind, load(f"ingest/write_{kind}"), rows) for kind, rows in batch.rows()]
+    statements = [(kind, load(STATEMENT.get(kind, f"ingest/write_{kind}")), rows) for kind, rows in batch.rows()]
     kept = {j["joined"]: j["kept"] for j in batch.author_joins}
     snapshots: dict[str, str] = {}
 

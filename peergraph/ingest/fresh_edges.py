@@ -1,0 +1,50 @@
+"""Which of a batch's edges can simply be created, and which must be merged.
+
+The embedded store's MERGE of an edge walks the edges its start node already has, so linking a
+prolific author costs time in proportion to its papers, and a corpus's load grows faster than its
+size (measured: 5,000 DERIVED_FROM edges onto 20 authors took 5.4 s by MERGE at 0 edges each and
+13.4 s at 750 each, against 0.2-0.5 s by CREATE). An edge to a SourceRecord this batch creates, or
+to a Paper it creates from such a record, cannot exist yet, so it is created. Everything else
+(a re-read record whose payload changed, a paper found in the store) is merged, as before.
+
+Pure: rows in, rows out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+Row = dict[str, Any]
+
+
+def split_mentions(sources: Sequence[Mapping[str, Any]], fresh: set[str]) -> tuple[list[Row], list[Row]]:
+    """Authors' DERIVED_FROM mentions ({uid, mentions: [{record, role}]}) as (to create, to merge)."""
+    create: list[Row] = []
+    merge: list[Row] = []
+    for row in sources:
+        new = [m for m in row["mentions"] if m["record"] in fresh]
+        old = [m for m in row["mentions"] if m["record"] not in fresh]
+        if new:
+            create.append({"uid": row["uid"], "mentions": new})
+        if old:
+            merge.append({"uid": row["uid"], "mentions": old})
+    return create, merge
+
+
+def split_authored(authored: Iterable[Mapping[str, Any]], new_papers: set[str]) -> tuple[list[Row], list[Row]]:
+    """AUTHORED rows, one per (author, paper) with every record asserting it, as (to create, to merge).
+
+    The first row of a pair gives the edge its position, confidence, method and raw name (as the
+    merge's ON CREATE does); `new_papers` are the papers this batch creates from fresh records."""
+    pairs: dict[tuple[str, str], Row] = {}
+    for row in authored:
+        key = (row["author"], row["paper"])
+        if key in pairs:
+            if row["record"] not in pairs[key]["records"]:
+                pairs[key]["records"].append(row["record"])
+            continue
+        pairs[key] = {k: v for k, v in row.items() if k != "record"} | {"records": [row["record"]]}
+    create = [row for (_, paper), row in pairs.items() if paper in new_papers]
+    merge = [row for (_, paper), row in pairs.items() if paper not in new_papers]
+    return create, merge
