@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 from peergraph.ingest.keys import NameKey
 from peergraph.ingest.name_ambiguity import UNKNOWN_NAMESAKES, expected_namesakes
@@ -48,6 +49,20 @@ class AuthorContext:
             papers=self.papers | other.papers,
         )
 
+    # Views of the evidence that `compare` needs on every call, computed on first use and kept on
+    # the instance (a frozen dataclass without slots still has a __dict__). Nothing is computed at
+    # construction: `absorb` makes a new context on every merge, and many are never compared.
+
+    @cached_property
+    def coauthor_lookup(self) -> CoauthorLookup:
+        """The co-authors grouped by block, for `shared_coauthors`."""
+        return CoauthorLookup(self.coauthors)
+
+    @cached_property
+    def namesakes(self) -> float:
+        """Researchers expected to share the most specific of these names (see `name_score`)."""
+        return _namesakes(self.names)
+
 
 @dataclass(frozen=True)
 class AuthorMatch:
@@ -74,19 +89,77 @@ def _block(coauthor: str) -> str:
     return f"{family}|{given[:1]}"
 
 
+class CoauthorLookup:
+    """A co-author set with its keys grouped by block ("li|yang" and "li|y" under "li|y"), built on
+    first use: `shared_coauthors` then costs a probe per block of the smaller side."""
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        self.keys = keys
+
+    @cached_property
+    def by_block(self) -> dict[str, list[str]]:
+        blocks: dict[str, list[str]] = {}
+        for k in self.keys:
+            blocks.setdefault(_block(k), []).append(k)
+        return blocks
+
+
 def shared_coauthors(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     """Co-authors on both sides: the same spelled-out name, or an initials-only name (or a stored
-    blocking key) compatible with a name on the other side. Two different spelled-out names never match."""
-    exact = a & b
-    rest_a, rest_b = a - exact, b - exact
-    blocks_a, blocks_b = {_block(k) for k in rest_a}, {_block(k) for k in rest_b}
-    loose = {k for k in rest_a if len(k.partition("|")[2]) <= 1 and k in blocks_b}
-    loose |= {k for k in rest_b if len(k.partition("|")[2]) <= 1 and k in blocks_a}
-    return exact | frozenset(loose)
+    blocking key) compatible with a name on the other side. Two different spelled-out names never match.
+
+    That is the keys on both sides, and each key of one side only that is the block of a key of the
+    other side only: "li|y" with "li|yang", never "li|yang" with "li|ying"."""
+    return _shared(CoauthorLookup(a), CoauthorLookup(b))
+
+
+def _shared(x: CoauthorLookup, y: CoauthorLookup) -> frozenset[str]:
+    """`shared_coauthors` over lookups that contexts keep from one comparison to the next.
+
+    Besides the exact matches, a key k is shared when it is on one side only and is the block of a
+    key on the other side only. A block is its own block (at most one letter after the "|"), so
+    each such k is one of the smaller side's blocks, as its own key or as the block of one of its
+    keys: walking the smaller side's blocks finds them all, with no pass over the larger side."""
+    exact = x.keys & y.keys
+    if len(x.keys) > len(y.keys):
+        x, y = y, x
+    a, b = x.keys, y.keys
+    loose = []
+    for block, keys in x.by_block.items():
+        if block in b:
+            # A key only the other side has, the block of a key only this side has.
+            if block not in a and any(k not in b for k in keys):
+                loose.append(block)
+        elif block in a:
+            # A key only this side has, the block of a key only the other side has.
+            if any(k not in a for k in y.by_block.get(block, ())):
+                loose.append(block)
+    return exact | frozenset(loose) if loose else exact
+
+
+# How much each kind of name agreement says: `compare` keeps the best pair of names.
+_RANK = {"conflict": 0, "family-only": 1, "initials": 2, "full": 3}
 
 
 def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
     """("full"|"initials"|"family-only"|"conflict", reason) for two names."""
+    kind, reason, _, _ = _verdict(a, b)
+    return kind, reason
+
+
+@lru_cache(maxsize=65536)
+def _verdict(a: NameKey, b: NameKey) -> tuple[str, str, int, bool]:
+    """`name_compatibility`, its rank, and whether it forbids the merge (a conflict of spelled-out
+    given names or of initials; different family names alone do not: another pair may agree).
+
+    A pure function of two names, cached: the same pairs of names recur on every candidate of a
+    block, and every mention of a name compares it with the same authors' names again."""
+    kind, reason = _compatibility(a, b)
+    forbids = kind == "conflict" and ("given names" in reason or "initials" in reason)
+    return kind, reason, _RANK[kind], forbids
+
+
+def _compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
     if a.family != b.family:
         # "Song Xiaodan" written family-first: family and first given name swapped.
         if a.family == _first_given(b).replace(" ", "") and b.family == _first_given(a).replace(" ", ""):
@@ -120,12 +193,23 @@ def name_score(mention: Iterable[NameKey], author: Iterable[NameKey], s: MatchSe
     less `namesake_discount` per tenfold of K-1. Each side counts with its most specific spelling
     ("David E. Goldberg" over "David Goldberg", "Xiaodan Song" over "X. Song"), and the less
     specific side decides: "X. Song" could be any X. Song, whoever the author it is compared with."""
+    return _name_evidence(max(_namesakes(mention), _namesakes(author)), s)
 
-    def namesakes(names: Iterable[NameKey]) -> float:
-        return min((expected_namesakes(k) for k in names if k.family), default=UNKNOWN_NAMESAKES)
 
-    shared = max(namesakes(mention), namesakes(author))
-    score = s.name_full_match - s.namesake_discount * math.log10(max(shared - 1.0, s.namesake_floor))
+def _namesakes(names: Iterable[NameKey]) -> float:
+    """Researchers expected to share the most specific of these names."""
+    return min((expected_namesakes(k) for k in names if k.family), default=UNKNOWN_NAMESAKES)
+
+
+def _name_evidence(shared: float, s: MatchSettings) -> tuple[float, str]:
+    return _name_evidence_of(shared, s.name_full_match, s.namesake_discount, s.namesake_floor)
+
+
+@lru_cache(maxsize=16384)
+def _name_evidence_of(shared: float, full_match: float, discount: float, floor: float) -> tuple[float, str]:
+    # Cached on the settings it reads (hashing a whole MatchSettings costs more than the sum):
+    # a name's namesakes are one of a few thousand values, computed again for every candidate.
+    score = full_match - discount * math.log10(max(shared - 1.0, floor))
     return round(score, 3), f"about {shared:.3g} researchers share this name"
 
 
@@ -138,28 +222,26 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         if mention.openalex_id == author.openalex_id:
             return AuthorMatch(True, 0.99, "openalex", (f"same OpenAlex author {mention.openalex_id}",))
         return AuthorMatch(False, 0.0, "openalex", ("different OpenAlex authors",))
-    best_kind, best_reason = "conflict", "no names"
-    rank = {"conflict": 0, "family-only": 1, "initials": 2, "full": 3}
+    best_kind, best_reason, best_rank = "conflict", "no names", 0
     for m in mention.names:
         for a in author.names:
-            kind, reason = name_compatibility(m, a)
-            if kind == "conflict":
+            kind, reason, rank, forbids = _verdict(m, a)
+            if forbids:
                 # One conflicting spelled-out pair is enough to forbid the merge.
-                if "given names" in reason or "initials" in reason:
-                    return AuthorMatch(False, 0.0, "name", (reason,))
-                continue
-            if rank[kind] > rank[best_kind]:
-                best_kind, best_reason = kind, reason
+                return AuthorMatch(False, 0.0, "name", (reason,))
+            if rank > best_rank:
+                best_kind, best_reason, best_rank = kind, reason, rank
     if best_kind == "conflict":
         return AuthorMatch(False, 0.0, "name", (best_reason,))
     reasons = [best_reason]
     if best_kind == "family-only":
         score_of_name = s.name_family_only
     else:
-        score_of_name, why = name_score(mention.names, author.names, s)
+        # name_score(mention.names, author.names, s), each side's namesakes kept on its context.
+        score_of_name, why = _name_evidence(max(mention.namesakes, author.namesakes), s)
         reasons.append(why)
     context = 0.0
-    shared = shared_coauthors(mention.coauthors, author.coauthors)
+    shared = _shared(mention.coauthor_lookup, author.coauthor_lookup)
     if shared:
         context += s.coauthor_evidence * len(shared)
         reasons.append(f"{len(shared)} shared co-author(s)")
@@ -239,8 +321,8 @@ def never_same(a: AuthorContext, b: AuthorContext) -> str | None:
         return "different OpenAlex authors"
     for x in a.names:
         for y in b.names:
-            kind, reason = name_compatibility(x, y)
-            if kind == "conflict" and ("given names" in reason or "initials" in reason):
+            _, reason, _, forbids = _verdict(x, y)
+            if forbids:
                 return reason
     if a.papers & b.papers:
         return "both are authors of one paper"

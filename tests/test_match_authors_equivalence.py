@@ -1,0 +1,44 @@
+"""The fast paths of author matching decide exactly what their plain definitions decide."""
+
+from __future__ import annotations
+
+from itertools import chain, combinations
+
+from peergraph.ingest.keys import name_key
+from peergraph.ingest.match_authors import AuthorContext, compare, shared_coauthors
+
+
+def shared_by_definition(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """The keys on both sides, plus each initials-only key of one side only that is the block of a
+    key of the other side only (the definition `shared_coauthors` answers by block lookups)."""
+
+    def block(k: str) -> str:
+        family, _, given = k.partition("|")
+        return f"{family}|{given[:1]}"
+
+    exact = a & b
+    rest_a, rest_b = a - exact, b - exact
+    blocks_a, blocks_b = {block(k) for k in rest_a}, {block(k) for k in rest_b}
+    loose = {k for k in rest_a if len(k.partition("|")[2]) <= 1 and k in blocks_b}
+    loose |= {k for k in rest_b if len(k.partition("|")[2]) <= 1 and k in blocks_a}
+    return exact | frozenset(loose)
+
+
+def test_shared_coauthors_matches_its_definition_on_every_pair_of_small_sets() -> None:
+    # Spelled-out names, initials, a stored blocking key, a missing given name and odd keys.
+    keys = ["li|yang", "li|ying", "li|y", "li|", "li", "wang|y", "a|b|c"]
+    subsets = [frozenset(c) for c in chain.from_iterable(combinations(keys, n) for n in range(len(keys) + 1))]
+    for a in subsets:
+        for b in subsets:
+            assert shared_coauthors(a, b) == shared_by_definition(a, b), (sorted(a), sorted(b))
+
+
+def test_an_absorbed_context_is_compared_with_its_own_co_authors() -> None:
+    # A context keeps its co-author lookup once compared; the context `absorb` makes has its own.
+    mention = AuthorContext(names=frozenset({name_key("Lei Wang")}), coauthors=frozenset({"zhang|j"}))
+    author = AuthorContext(names=frozenset({name_key("Lei Wang")}), coauthors=frozenset({"li|ming"}))
+    assert not compare(mention, author).merge
+    grown = author.absorb(AuthorContext(names=frozenset({name_key("L. Wang")}), coauthors=frozenset({"zhang|jian"})))
+    result = compare(mention, grown)
+    assert result.merge and "1 shared co-author(s)" in result.reasons
+    assert not compare(mention, author).merge
