@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from test_ingest_pipeline import rec
 
-from peergraph.ingest.fresh_edges import split_authored, split_mentions
+from peergraph.ingest.fresh_edges import split_authored, split_mentions, split_sources
 from peergraph.ingest.pipeline import ingest_records
 from peergraph.ingest.records import AuthorRef
 from peergraph.store.driver import Graph
 
-SONG, LE = AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc V. Le")
+# Both at one institution: one record, one institution, one DERIVED_FROM link.
+SONG = AuthorRef(raw="Xiaodan Song", affiliations=("Google Research",))
+LE = AuthorRef(raw="Quoc V. Le", affiliations=("Google Research",))
 
 
 def edge(author: str, paper: str, record: str, position: int = 0) -> dict[str, object]:
@@ -48,3 +50,12 @@ def test_a_record_read_again_with_a_changed_payload_links_once(empty_graph: Grap
     assert counts == [{"t": "AUTHORED", "n": 2}, {"t": "DERIVED_FROM", "n": 2}]
     records = empty_graph.read("MATCH (:Author)-[e:AUTHORED]->(:Paper) RETURN e.source_records AS records")
     assert [len(r["records"]) for r in records] == [1, 1]
+    links = empty_graph.read("MATCH (i:Institution)-[e:DERIVED_FROM]->(s:SourceRecord) RETURN i.name AS i, s.record_id AS s")
+    assert links == [{"i": "Google Research", "s": "R"}]
+
+
+def test_institution_links_are_one_per_record_created_only_for_fresh_records() -> None:
+    rows = [{"uid": "i-mit", "record": "sr-new", "author": "a-1"}, {"uid": "i-mit", "record": "sr-new", "author": "a-2"},
+            {"uid": "i-mit", "record": "sr-seen", "author": "a-1"}]
+    create, merge = split_sources(rows, {"sr-new"})
+    assert create == [{"uid": "i-mit", "record": "sr-new"}] and merge == [{"uid": "i-mit", "record": "sr-seen"}]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from peergraph.ingest.fresh_edges import split_authored, split_mentions
+from peergraph.ingest.fresh_edges import split_authored, split_mentions, split_sources
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
 from peergraph.ingest.keys import text_key
@@ -175,6 +175,8 @@ class Ingestor:
         fresh = {uid for uid, _ in batch if uid not in existing}
         new_author_sources, author_sources = split_mentions(author_sources, fresh)
         new_authored, authored = split_authored(authors.authored, {paper_uid(uid) for uid in fresh} & papers.new)
+        institutions = self._institutions(batch, authors, lookups)
+        new_institution_sources, institution_sources = split_sources(institutions, fresh)
         write = BatchWrite(
             source_records=[
                 {
@@ -196,7 +198,9 @@ class Ingestor:
             authored=authored,
             topics=topic_rows,
             venues=venue_rows,
-            institutions=self._institutions(batch, authors, lookups),
+            institutions=institutions,
+            new_institution_sources=new_institution_sources,
+            institution_sources=institution_sources,
             versions=papers.versions,
             citations=_citations(batch, papers),
             merge_decisions=[{**d, "created_at": time.time()} for d in papers.decisions + authors.decisions],

@@ -30,13 +30,16 @@ ORDER = (
     "topics",
     "venues",
     "institutions",
+    "new_institution_sources",
+    "institution_sources",
     "versions",
     "citations",
     "merge_decisions",
 )
 
 
-STATEMENT = {"new_author_sources": "ingest/create_author_sources", "new_authored": "ingest/create_authored"}
+STATEMENT = {"new_author_sources": "ingest/create_author_sources", "new_authored": "ingest/create_authored",
+             "new_institution_sources": "ingest/create_institution_sources"}
 
 
 @dataclass
@@ -53,6 +56,8 @@ class BatchWrite:
     topics: list[dict[str, Any]] = field(default_factory=list)
     venues: list[dict[str, Any]] = field(default_factory=list)
     institutions: list[dict[str, Any]] = field(default_factory=list)
+    new_institution_sources: list[dict[str, Any]] = field(default_factory=list)
+    institution_sources: list[dict[str, Any]] = field(default_factory=list)
     versions: list[dict[str, Any]] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
     merge_decisions: list[dict[str, Any]] = field(default_factory=list)
