@@ -83,6 +83,13 @@ def test_blocking_keeps_pairs_far_below_all_pairs() -> None:
     assert len(pairs) < 300 * 299 // 2 // 20
 
 
+def test_a_batch_against_stored_papers_pairs_only_with_the_batch() -> None:
+    keyed = [(f"stored{i}", ["head:graph neural networ"]) for i in range(5)] + [("new", ["head:graph neural networ"])]
+    everything = candidate_pairs(keyed, max_block_size=50)
+    assert len(everything) == 15
+    assert candidate_pairs(keyed, max_block_size=50, involving={"new"}) == {p for p in everything if "new" in p}
+
+
 def ctx(name: str, **kw: object) -> AuthorContext:
     return AuthorContext(names=frozenset({name_key(name)}), **kw)  # type: ignore[arg-type]
 

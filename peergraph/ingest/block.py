@@ -9,7 +9,7 @@ and skipped, which keeps the number of candidate pairs about linear in the numbe
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -65,8 +65,13 @@ def paper_keys(
     return keys
 
 
-def candidate_pairs(keyed: Iterable[tuple[K, Sequence[str]]], max_block_size: int) -> set[tuple[K, K]]:
-    """Pairs of items sharing at least one key (each pair once, in sorted order of appearance)."""
+def candidate_pairs(
+    keyed: Iterable[tuple[K, Sequence[str]]], max_block_size: int, involving: Collection[K] | None = None
+) -> set[tuple[K, K]]:
+    """Pairs of items sharing at least one key (each pair once, in sorted order of appearance).
+
+    `involving`: only pairs with at least one of these items (a batch against stored papers: two
+    stored papers are never compared, and a full block of them would make 200^2/2 such pairs)."""
     blocks: dict[str, list[K]] = defaultdict(list)
     order: dict[K, int] = {}
     for item, keys in keyed:
@@ -77,8 +82,12 @@ def candidate_pairs(keyed: Iterable[tuple[K, Sequence[str]]], max_block_size: in
     for members in blocks.values():
         if len(members) < 2 or len(members) > max_block_size:
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
+        if involving is None:
+            partners = [(a, members[i + 1 :]) for i, a in enumerate(members)]
+        else:
+            partners = [(a, members) for a in members if a in involving]
+        for a, others in partners:
+            for b in others:
                 if a != b:
                     pairs.add((a, b) if order[a] < order[b] else (b, a))
     return pairs
