@@ -89,16 +89,17 @@ class AuthorPlan:
     # the stored ones' edges).
     joins: list[dict[str, Any]] = field(default_factory=list)
     retired: dict[str, str] = field(default_factory=dict)  # joined author uid -> the author it now is
-    # Stored candidates not yet compared with anything: most never are, so their state is built on
-    # first use (`state`).
-    unread: dict[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
+    # Stored candidates not yet compared with anything, with their names (for the block index):
+    # their state is built on first use (`state`).
+    unread: dict[str, tuple[Mapping[str, Any], frozenset[NameKey]]] = field(default_factory=dict, repr=False)
     # This batch's AUTHORED rows by the author that holds them now (a join moves them).
     authored_by: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
     def state(self, uid: str) -> AuthorState:
         found = self.authors.get(uid)
         if found is None:
-            found = self.authors[uid] = stored_state(self.unread.pop(uid))
+            row, names = self.unread.pop(uid)
+            found = self.authors[uid] = stored_state(row, names)
         return found
 
     def now(self, uid: str) -> str:
@@ -158,11 +159,12 @@ def stored_names(row: Mapping[str, Any]) -> frozenset[NameKey]:
     return frozenset(n for n in names if n.family)
 
 
-def stored_state(row: Mapping[str, Any]) -> AuthorState:
-    """An author as the store has it (a row of cypher/ingest/author_candidates.cypher)."""
+def stored_state(row: Mapping[str, Any], names: frozenset[NameKey] | None = None) -> AuthorState:
+    """An author as the store has it (a row of cypher/ingest/author_candidates.cypher); `names`:
+    its `stored_names` when already known."""
     variants = set(row.get("variants") or []) | {row["name"]}
     ctx = AuthorContext(
-        names=stored_names(row),
+        names=stored_names(row) if names is None else names,
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
         coauthors=frozenset(row.get("coauthors") or []),
@@ -336,8 +338,9 @@ def plan_authors(
                 by_id[ident] = uid
 
     for row in stored:
-        plan.unread[row["uid"]] = row
-        index(row["uid"], stored_names(row), (row.get("orcid"), row.get("openalex_id")))
+        names = stored_names(row)
+        plan.unread[row["uid"]] = (row, names)
+        index(row["uid"], names, (row.get("orcid"), row.get("openalex_id")))
 
     for uid, record in batch:
         paper = paper_of[uid]
