@@ -2,8 +2,14 @@
 //   when more than $max_block do: such a key is a stop key ("on the ..."), which matching skips, so
 //   nothing under it is fetched and a batch's lookup does not grow with the corpus.
 // Parameters:
-//   $dois, $arxiv_ids, $openalex_ids (list<string>): normalized identifiers.
-//   $title_keys, $head_keys, $tail_keys, $long_keys, $abstract_keys (list<string>): blocking keys.
+//   $dois (list<string>): normalized DOIs.
+//   $arxiv_ids (list<string>): arXiv ids without version.
+//   $openalex_ids (list<string>): OpenAlex work ids.
+//   $title_keys (list<string>): exact normalized titles.
+//   $head_keys (list<string>): first-words title keys.
+//   $tail_keys (list<string>): last-words title keys.
+//   $long_keys (list<string>): longest-words title keys.
+//   $abstract_keys (list<string>): abstract-start keys.
 //   $max_block (int): MatchSettings.max_block_size.
 // Returns: param (string: which parameter the key came from), key (string),
 //   uids (list<string>, or null for a stop key)
