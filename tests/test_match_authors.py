@@ -11,7 +11,7 @@ from peergraph.ingest.match_authors import (
     name_score,
     never_same,
 )
-from peergraph.ingest.name_ambiguity import expected_namesakes, pinyin_syllables
+from peergraph.ingest.name_ambiguity import expected_namesakes, korean_syllables, pinyin_syllables
 
 
 def ctx(name: str, **kw: object) -> AuthorContext:
@@ -33,6 +33,24 @@ def test_common_names_have_more_namesakes_than_rare_ones() -> None:
     # A middle initial narrows the name; an unplaceable name is not taken for a unique one.
     assert expected_namesakes(name_key("David E. Goldberg")) < expected_namesakes(name_key("David Goldberg"))
     assert expected_namesakes(name_key("Rakesh Kumar")) >= 1
+
+
+def test_a_romanized_korean_name_counts_its_korean_namesakes() -> None:
+    assert korean_syllables("young") == 1
+    assert korean_syllables("youngjin") == 2
+    assert korean_syllables("robert") == 0
+    # The census alone takes "Young Park" for a rare American name; a written syllable of a Korean
+    # given name stands for every Young-jin, Young-ho and Young-soo Park.
+    assert expected_namesakes(name_key("Young Park")) > 20
+    assert expected_namesakes(name_key("Young-Jin Park")) == expected_namesakes(name_key("Youngjin Park"))
+    assert expected_namesakes(name_key("Young-Jin Park")) < expected_namesakes(name_key("Young Park"))
+    assert expected_namesakes(name_key("J. Kim")) > expected_namesakes(name_key("Jin Kim"))
+    # No Korean given name is romanized with an X: "X. Song" keeps only its Chinese namesakes.
+    assert expected_namesakes(name_key("X. Song")) < expected_namesakes(name_key("S. Song"))
+    # Two papers of "Young Park" are no longer one person by the name alone; a shared co-author still joins them.
+    assert not compare(ctx("Young Park"), ctx("Young Park")).merge
+    assert compare(ctx("Young Park", coauthors=frozenset({"lee|tongqueue"})),
+                   ctx("Young Park", coauthors=frozenset({"lee|tongqueue"}))).merge
 
 
 def test_a_rare_full_name_is_enough_alone_a_common_one_is_not() -> None:

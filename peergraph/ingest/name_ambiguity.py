@@ -12,6 +12,13 @@ among publishing researchers is
   pinyin syllables): romanization drops the characters and tones, so "Lei" stands for dozens of
   different names. Family shares are the published household-registration shares; a one-syllable
   given name is one of about 400 syllables, a two-syllable one is far more specific.
+- Romanized Korean names (a common Korean family name and a given name that spells one or two
+  syllables of Korean given names): the US census knows "Young" and "Park" only as rare American
+  names, yet "Young Park" is every Young-jin, Young-ho and Young-soo Park who writes one syllable.
+  Family shares are Statistics Korea's 2015 census shares; a written one-syllable given name stands
+  for all the given names that begin with it, a two-syllable one is far more specific. These
+  namesakes are added to those the other tables find: "Lee" or "Song" is both a Korean and a
+  Western or Chinese family name, and the populations add up.
 - An initial in place of the given name ("Z. Wang") stands for every given name with that letter.
 - A second given name or middle initial ("David E. Goldberg") narrows the name about tenfold.
 A name whose parts the tables do not know (e.g. "Rakesh Kumar", common in India, or a rare name)
@@ -59,6 +66,37 @@ CHINESE_FAMILY = {
     "fu": 0.005, "dai": 0.002, "zhong": 0.002, "long": 0.002, "lei": 0.002, "yin": 0.003, "lai": 0.002,
 }
 
+# Share of researchers with romanized Korean names (South Korea writes about 3% of the world's papers).
+KOREAN_SHARE = 0.03
+# Given-name share of a written single syllable of a Korean given name (it stands for every
+# two-syllable name that begins with it; a hundred or so syllables begin most names, unevenly) and of
+# a two-syllable one (thousands of combinations in use).
+KOREAN_ONE_SYLLABLE = 1 / 100
+KOREAN_TWO_SYLLABLES = 1 / 2000
+
+# Population shares of the commonest Korean family names (Statistics Korea, 2015 census), under
+# each romanization in common use ("Jung", "Jeong" and "Chung" are one name, 정).
+_KOREAN_FAMILY_SPELLINGS = (
+    (0.215, "kim gim"), (0.147, "lee yi rhee"), (0.084, "park pak bak"), (0.047, "choi choe"),
+    (0.043, "jung jeong chung joung"), (0.023, "kang"), (0.021, "cho jo yoon yun"), (0.020, "jang"),
+    (0.017, "lim im yim"), (0.015, "han oh seo shin sin"), (0.014, "kwon hwang"), (0.013, "ahn an song"),
+    (0.011, "jeon jun hong yoo"), (0.009, "ko go moon mun son yang"), (0.008, "bae"), (0.007, "baek paik"),
+    (0.006, "heo hur"), (0.005, "nam shim sim"), (0.004, "noh roh ha kwak sung cha joo woo koo ku"),
+)
+KOREAN_FAMILY = {name: share for share, names in _KOREAN_FAMILY_SPELLINGS for name in names.split()}
+# Syllables of Korean given names as they are romanized in author names (Revised Romanization and
+# McCune-Reischauer spellings side by side: "young" and "yeong", "sung" and "seong").
+KOREAN_GIVEN_SYLLABLES = frozenset(
+    "young yeong yong jin jung jeong joon jun jae ji jee hyun hyeon seung sung seong soo su sook suk seok "
+    "sik sang sun seon soon min mi mee kyung kyoung kyeong gyeong hee hui hye hyo ho hoon hun hwan hwa won "
+    "woo wook dong do duk deok chul cheol chan chang chun cheon il in eun un ah ae bo bum beom byung "
+    "byeong chi dae gi ki gil kil gwang kwang gyu kyu han ha heon hak hong hyuk hyeok ik ja jo joo ju "
+    "jong ok man moon mun myung myeong na nam pil rae ri rim sae se seo shin si so tae taek yeon yun "
+    "yoon yu yul ye eui ui hyung hyeong geun keun kook guk gook gun geon ok seop sub sup".split()
+)
+
+_KOREAN_INITIALS = frozenset(syllable[0] for syllable in KOREAN_GIVEN_SYLLABLES)
+
 _INITIALS = "b p m f d t n l g k h j q x zh ch sh r z c s y w".split()
 _FINALS = (
     "a o e i u v ai ei ui ao ou iu ie ve er an en in un vn ang eng ing ong ia iao ian iang iong ua uo uai "
@@ -79,6 +117,40 @@ def pinyin_syllables(word: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=16384)
+def korean_syllables(word: str) -> int:
+    """How many syllables of Korean given names `word` spells (0 if none): "young" 1, "youngjin" 2."""
+    if not word:
+        return 0
+    for size in range(min(6, len(word)), 0, -1):
+        if word[:size] in KOREAN_GIVEN_SYLLABLES and (word[size:] == "" or (rest := korean_syllables(word[size:]))):
+            return 1 if word[size:] == "" else 1 + rest
+    return 0
+
+
+def korean_namesakes(key: NameKey) -> float:
+    """Publishing researchers with a romanized Korean name spelled like this one (0: not such a name).
+
+    "Young-jin Park", "Youngjin Park" and "Young Jin Park" are one two-syllable given name; "Y. Park"
+    is any Park whose given name starts with Y."""
+    family_share = KOREAN_FAMILY.get(key.family)
+    if family_share is None or not key.given:
+        return 0.0
+    written = key.given.replace("-", "").replace(" ", "")
+    if len(written) <= 1 or (len(key.given.split()) > 1 and len(key.given.split()[0]) == 1):
+        # An initial (a middle initial narrows it as for any other name). No romanized Korean given
+        # name begins with X, Q, F, V or Z: "X. Song" is no Korean Song.
+        if written[0] not in _KOREAN_INITIALS:
+            return 0.0
+        share = INITIAL_SHARE / (MIDDLE_NAME_FACTOR if len(key.initials) > 1 else 1.0)
+    else:
+        syllables = korean_syllables(written)
+        if syllables not in (1, 2):
+            return 0.0
+        share = KOREAN_ONE_SYLLABLE if syllables == 1 else KOREAN_TWO_SYLLABLES
+    return RESEARCHERS * KOREAN_SHARE * family_share * share
+
+
 @cache
 def _census() -> tuple[dict[str, float], dict[str, float]]:
     family: dict[str, float] = {}
@@ -95,6 +167,20 @@ def _census() -> tuple[dict[str, float], dict[str, float]]:
 @lru_cache(maxsize=65536)
 def expected_namesakes(key: NameKey) -> float:
     """The expected number of publishing researchers who carry this name (at least a small fraction)."""
+    korean = korean_namesakes(key)
+    known = _tabled_namesakes(key)
+    if known is not None:
+        return known + korean
+    if korean:
+        # Only the Korean table knows the name: no ignorance left to allow for.
+        return korean
+    first = key.given.split()[0].replace("-", "") if key.given else ""
+    narrowed = MIDDLE_NAME_FACTOR if len(key.initials) > 1 else 1.0
+    return (UNKNOWN_INITIAL_NAMESAKES if len(first) <= 1 else UNKNOWN_NAMESAKES) / narrowed
+
+
+def _tabled_namesakes(key: NameKey) -> float | None:
+    """`expected_namesakes` by the census and the Chinese tables; None when they do not know the name."""
     words = key.given.split()
     first = words[0].replace("-", "") if words else ""
     narrowed = MIDDLE_NAME_FACTOR if len(key.initials) > 1 else 1.0
@@ -109,5 +195,5 @@ def expected_namesakes(key: NameKey) -> float:
         family_share = max(family_share or 0.0, CHINESE_SHARE * CHINESE_FAMILY[key.family])
     given_share = INITIAL_SHARE if len(first) <= 1 else census_given.get(first)
     if family_share is None or given_share is None:
-        return (UNKNOWN_INITIAL_NAMESAKES if len(first) <= 1 else UNKNOWN_NAMESAKES) / narrowed
+        return None
     return RESEARCHERS * family_share * given_share / narrowed
