@@ -1,16 +1,20 @@
-"""Stop keys: a blocking key that more stored papers carry than `max_block_size` is skipped, and its
-papers are not even fetched, so a batch's lookup does not grow with the corpus."""
+"""Stop keys: a blocking key that more stored papers carry than `max_block_size` (a coarse title key:
+`coarse_block_size`) is skipped, and its papers are not even fetched, so a batch's lookup does not
+grow with the corpus; a twin is still found through its other keys."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from peergraph.ingest.block import TitleBlocks, candidate_pairs, paper_keys
 from peergraph.ingest.inflight import InFlight
+from peergraph.ingest.keys import text_key
 from peergraph.ingest.lookups import Lookups
 from peergraph.ingest.pipeline import ingest_records
-from peergraph.ingest.records import PaperRecord, make_provenance
+from peergraph.ingest.records import AuthorRef, PaperRecord, make_provenance
 from peergraph.ingest.settings import DEFAULT
 from peergraph.store.driver import Graph
+from peergraph.store.migrate import migrate
 
 SMALL_BLOCKS = replace(DEFAULT, max_block_size=5)
 TOPICS = ("molecule generation", "traffic forecasting", "image segmentation", "speech recognition",
@@ -46,3 +50,60 @@ def test_the_batch_being_written_counts_towards_a_stop_key() -> None:
     assert stopped == {("tail_keys", "of graph models")} and fetch == {"p1", "p2", "p3", "p4"}
 
 
+
+CROWDED = replace(DEFAULT, coarse_block_size=3)
+# Four titles share the first words, four the last words, and ORIGINAL has both: at 3, both coarse
+# keys are crowded. TWIN lost a word in the middle: its exact title and longest words differ.
+HEAD_GROUP = [f"Learning contrastive pretraining for {t}" for t in TOPICS[:4]]
+TAIL_GROUP = [f"{m} for protein structure prediction"
+              for m in ("Sparse attention", "Graph kernels", "Random features", "Diffusion priors")]
+ORIGINAL = "Learning contrastive pretraining with evolutionary couplings for protein structure prediction"
+TWIN = "Learning contrastive pretraining with couplings for protein structure prediction"
+
+
+def by(rid: str, title: str, *authors: str) -> PaperRecord:
+    return replace(paper(rid, title), authors=tuple(AuthorRef(raw=a) for a in authors))
+
+
+def test_a_crowded_coarse_key_pairs_nothing_but_a_pair_of_coarse_keys_still_does() -> None:
+    titles = {f"h{i}": t for i, t in enumerate(HEAD_GROUP)} | {f"t{i}": t for i, t in enumerate(TAIL_GROUP)}
+    keyed = [(k, paper_keys(text_key(t), None, None, None, None))
+             for k, t in (titles | {"original": ORIGINAL, "twin": TWIN}).items()]
+    pairs = candidate_pairs(keyed, max_block_size=200, coarse_block_size=CROWDED.coarse_block_size)
+    assert pairs == {("original", "twin")}  # through first|last words, not through either crowded key
+    # Uncapped, each six-paper coarse block pairs all its members (15 + 15, the twins counted once).
+    assert len(candidate_pairs(keyed, max_block_size=200)) == 29
+
+
+def test_crowded_coarse_keys_are_not_fetched_and_the_twin_is_found_through_a_pair_key(empty_graph: Graph) -> None:
+    crowd = [by(f"r{i}", t, f"Author {chr(65 + i)}. Number{i}") for i, t in enumerate([*HEAD_GROUP, *TAIL_GROUP])]
+    ingest_records(empty_graph, [*crowd, by("original", ORIGINAL, "Maria Garcia", "Kenji Tanaka")], settings=CROWDED)
+    twin = by("twin", TWIN, "Maria Garcia", "Kenji Tanaka")
+    rows, stop_keys = Lookups(empty_graph, None).papers([("sr-twin", twin)], DEFAULT.max_block_size,
+                                                        CROWDED.coarse_block_size)
+    assert {"head:learni contra pretra", "tail:protei struct predic"} <= stop_keys
+    assert [r["title_key"] for r in rows] == [text_key(ORIGINAL)]
+    report = ingest_records(empty_graph, [twin], settings=CROWDED)
+    assert report.merged_papers == 1 and report.new_papers == 0
+
+
+def test_the_batch_being_written_counts_towards_a_crowded_coarse_key() -> None:
+    stored = [{"param": "tail_keys", "key": "struct predic", "uids": ["p1", "p2"]},
+              {"param": "head_tail_keys", "key": "learni contra|struct predic", "uids": ["p1"]}]
+    inflight = InFlight(papers={"p3": {"uid": "p3", "title_tail_key": "struct predic"}})
+    params = {"tail_keys": ["struct predic"], "head_tail_keys": ["learni contra|struct predic"]}
+    fetch, stopped = inflight.paper_blocks(stored, params, max_block=200, coarse_block=2)
+    # Three papers carry the tail key once p3 commits: crowded. The pair key is capped at 200 only.
+    assert stopped == {("tail_keys", "struct predic")} and fetch == {"p1"}
+
+
+def test_migrate_gives_papers_stored_before_pair_keys_their_pair_keys(empty_graph: Graph) -> None:
+    empty_graph.write("CREATE (:Paper {uid: 'old-1', title_key: 'learning sparse attention for proteins', "
+                      "title_head_key: 'learni sparse attent', title_tail_key: 'attent protei', "
+                      "title_long_key: 'attent learni protei'})")
+    assert migrate(empty_graph).backfilled == 1
+    row = empty_graph.read("MATCH (p:Paper {uid: 'old-1'}) RETURN p.title_head_tail_key AS ht, "
+                           "p.title_head_long_key AS hl, p.title_tail_long_key AS tl")[0]
+    blocks = TitleBlocks(head="learni sparse attent", tail="attent protei", longest="attent learni protei")
+    assert (row["ht"], row["hl"], row["tl"]) == blocks.pairs
+    assert migrate(empty_graph).backfilled == 0

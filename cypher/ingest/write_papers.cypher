@@ -1,8 +1,8 @@
 // Purpose: Create or complete Papers: stored values win, missing ones are filled, the longer abstract is
 //   kept; each Paper is linked to the SourceRecords it was built from.
 // Parameters:
-//   $rows (list<map>): {uid, title, title_key, title_head_key, title_tail_key, title_long_key, abstract,
-//     abstract_key, year, date, type, doi, arxiv_id, arxiv_version, openalex_id, keywords, comment, records}.
+//   $rows (list<map>): {uid, title, title_key, title_head_key, title_tail_key, title_long_key,
+//     title_head_tail_key, title_head_long_key, title_tail_long_key, abstract, abstract_key, year, date, type, doi, arxiv_id, arxiv_version, openalex_id, keywords, comment, records}.
 // Returns: written (int)
 // Mode: write
 UNWIND $rows AS r
@@ -12,6 +12,9 @@ SET p.title = coalesce(p.title, r.title),
     p.title_head_key = coalesce(p.title_head_key, r.title_head_key),
     p.title_tail_key = coalesce(p.title_tail_key, r.title_tail_key),
     p.title_long_key = coalesce(p.title_long_key, r.title_long_key),
+    p.title_head_tail_key = coalesce(p.title_head_tail_key, r.title_head_tail_key),
+    p.title_head_long_key = coalesce(p.title_head_long_key, r.title_head_long_key),
+    p.title_tail_long_key = coalesce(p.title_tail_long_key, r.title_tail_long_key),
     p.abstract = CASE WHEN size(coalesce(p.abstract, '')) >= size(coalesce(r.abstract, '')) THEN p.abstract
                       ELSE r.abstract END,
     p.abstract_key = coalesce(p.abstract_key, r.abstract_key),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from peergraph.ingest.plan_authors import AuthorPlan
-from peergraph.ingest.plan_papers import IDS, PaperPlan
+from peergraph.ingest.plan_papers import PaperPlan
 from peergraph.ingest.write import BatchWrite
 
 Row = dict[str, Any]
@@ -28,8 +28,12 @@ PAPER_KEYS = {  # lookup parameter -> the Paper property it is matched against
     "head_keys": "title_head_key",
     "tail_keys": "title_tail_key",
     "long_keys": "title_long_key",
+    "head_tail_keys": "title_head_tail_key",
+    "head_long_keys": "title_head_long_key",
+    "tail_long_keys": "title_tail_long_key",
     "abstract_keys": "abstract_key",
 }
+COARSE_PARAMS = frozenset({"head_keys", "tail_keys", "long_keys"})  # capped by coarse_block_size
 AUTHOR_KEYS = {"full_keys": "full_key", "name_keys": "name_key", "orcids": "orcid", "openalex_ids": "openalex_id"}
 ABSTRACT_SHOWN = 2000  # cypher/ingest/paper_candidates.cypher returns this much of an abstract
 
@@ -49,7 +53,7 @@ def paper_after_write(stored: Mapping[str, Any] | None, row: Mapping[str, Any], 
     before: Mapping[str, Any] = stored or {}
     abstract, size = _longer_abstract(before, row)
     after: Row = {"uid": row["uid"], "abstract": abstract, "abstract_size": size}
-    for key in ("title_key", "title_head_key", "title_tail_key", "title_long_key", "abstract_key", "year", *IDS):
+    for key in (*PAPER_KEYS.values(), "year"):
         after[key] = before.get(key) if before.get(key) is not None else row.get(key)
     stored_type = before.get("type")
     after["type"] = row.get("type") if stored_type in (None, "other") else stored_type
@@ -113,12 +117,13 @@ class InFlight:
         return list(found.values())
 
     def paper_blocks(
-        self, rows: Sequence[Row], params: Mapping[str, Sequence[str]], max_block: int
+        self, rows: Sequence[Row], params: Mapping[str, Sequence[str]], max_block: int, coarse_block: int | None = None
     ) -> tuple[set[str], set[tuple[str, str]]]:
-        """From paper_blocks.cypher's rows (the stored papers under each key, None over `max_block`):
+        """From paper_blocks.cypher's rows (the stored papers under each key, None over its cap):
         the stored papers to fetch, and the stop keys as (parameter, key). A key is a stop key when more
-        than `max_block` papers carry it once N commits; N only adds papers to a key, so a key the
-        store already stops stays stopped, and otherwise N's papers are counted in."""
+        papers carry it once N commits than its cap (`coarse_block` for a coarse title key, else
+        `max_block`); N only adds papers to a key, so a key the store already stops stays stopped, and
+        otherwise N's papers are counted in."""
         members: dict[tuple[str, str], set[str] | None] = {
             (r["param"], r["key"]): None if r["uids"] is None else set(r["uids"]) for r in rows
         }
@@ -130,7 +135,9 @@ class InFlight:
                     held = members.setdefault((param, key), set())
                     if held is not None:
                         held.add(paper["uid"])
-        stopped = {k for k, held in members.items() if held is None or len(held) > max_block}
+        coarse = max_block if coarse_block is None else min(coarse_block, max_block)
+        stopped = {k for k, held in members.items()
+                   if held is None or len(held) > (coarse if k[0] in COARSE_PARAMS else max_block)}
         fetch = {uid for k, held in members.items() if held is not None and k not in stopped for uid in held}
         return fetch - set(self.papers), stopped
 

@@ -27,13 +27,13 @@ Row = dict[str, Any]
 
 # paper_params' parameters -> the prefix of the same key in `block.paper_keys`.
 BLOCK_PREFIX = {"dois": "doi", "arxiv_ids": "arxiv", "openalex_ids": "openalex", "title_keys": "title",
-                "head_keys": "head", "tail_keys": "tail", "long_keys": "long", "abstract_keys": "abstract"}
+                "head_keys": "head", "tail_keys": "tail", "long_keys": "long", "head_tail_keys": "ht",
+                "head_long_keys": "hl", "tail_long_keys": "tl", "abstract_keys": "abstract"}
 
 
 def paper_params(batch: Batch) -> dict[str, list[str]]:
     """The identifiers and blocking keys of a batch's records, as cypher/ingest/paper_blocks.cypher takes them."""
-    params: dict[str, set[str]] = {k: set() for k in ("dois", "arxiv_ids", "openalex_ids", "title_keys",
-                                                       "head_keys", "tail_keys", "long_keys", "abstract_keys")}
+    params: dict[str, set[str]] = {k: set() for k in BLOCK_PREFIX}
     for _, r in batch:
         ids = record_ids(r)
         for kind, name in (("doi", "dois"), ("arxiv_id", "arxiv_ids"), ("openalex_id", "openalex_ids")):
@@ -47,6 +47,8 @@ def paper_params(batch: Batch) -> dict[str, list[str]]:
                 params["head_keys"].add(blocks.head)
                 params["tail_keys"].add(blocks.tail)
                 params["long_keys"].add(blocks.longest)
+                for param, pair in zip(("head_tail_keys", "head_long_keys", "tail_long_keys"), blocks.pairs, strict=True):
+                    params[param].add(pair)
         akey = abstract_key(r.abstract)
         if akey:
             params["abstract_keys"].add(akey)
@@ -98,13 +100,14 @@ class Lookups:
         rows = self._read("ingest/existing_source_records", {"uids": list(uids)})
         return {r["uid"]: r["payload_hash"] for r in self.inflight.source_records(rows, uids)}
 
-    def papers(self, batch: Batch, max_block: int) -> tuple[list[Row], frozenset[str]]:
+    def papers(self, batch: Batch, max_block: int, coarse_block: int | None = None) -> tuple[list[Row], frozenset[str]]:
         """The stored papers sharing an identifier or blocking key with the batch, and the stop keys
-        (in `block.paper_keys` form): keys more than `max_block` stored papers carry, whose papers
-        are not fetched (matching skips such blocks anyway)."""
+        (in `block.paper_keys` form): keys more than `max_block` stored papers carry (`coarse_block`
+        for a coarse title key), whose papers are not fetched (matching skips such blocks anyway)."""
+        coarse = max_block if coarse_block is None else min(coarse_block, max_block)
         params = paper_params(batch)
-        blocks = self._read("ingest/paper_blocks", {**params, "max_block": max_block})
-        fetch, stopped = self.inflight.paper_blocks(blocks, params, max_block)
+        blocks = self._read("ingest/paper_blocks", {**params, "max_block": max_block, "coarse_block": coarse})
+        fetch, stopped = self.inflight.paper_blocks(blocks, params, max_block, coarse)
         rows = self._read("ingest/paper_candidates", {"uids": sorted(fetch)}) if fetch else []
         open_keys = {param: [k for k in keys if (param, k) not in stopped] for param, keys in params.items()}
         stop_keys = frozenset(f"{BLOCK_PREFIX[param]}:{key}" for param, key in stopped)

@@ -18,7 +18,7 @@ from neo4j import ManagedTransaction
 
 from peergraph.cypher_files import load
 from peergraph.errors import PeerGraphError
-from peergraph.ingest.block import title_blocks
+from peergraph.ingest.block import title_properties
 from peergraph.ingest.keys import abstract_key, name_key, title_key
 from peergraph.ingest.match_authors import coauthor_key
 from peergraph.ingest.plan_authors import author_uid
@@ -68,7 +68,6 @@ class UndoResult:
 
 def _paper_props(snapshot: dict[str, Any], taken: dict[str, Any]) -> dict[str, Any]:
     tkey = title_key(snapshot.get("title"))
-    blocks = title_blocks(tkey)
     props: dict[str, Any] = {
         k: snapshot.get(k)
         for k in ("title", "abstract", "year", "date", "type", "arxiv_version", "keywords", "comment")
@@ -78,13 +77,7 @@ def _paper_props(snapshot: dict[str, Any], taken: dict[str, Any]) -> dict[str, A
     for k in ("doi", "arxiv_id", "openalex_id"):
         if snapshot.get(k) and snapshot[k] != taken.get(k):
             props[k] = snapshot[k]
-    props.update(
-        title_key=tkey or None,
-        title_head_key=blocks.head if blocks else None,
-        title_tail_key=blocks.tail if blocks else None,
-        title_long_key=blocks.longest if blocks else None,
-        abstract_key=abstract_key(snapshot.get("abstract")) or None,
-    )
+    props.update(title_properties(tkey), abstract_key=abstract_key(snapshot.get("abstract")) or None)
     return {k: v for k, v in props.items() if v is not None}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from peergraph.ingest.block import candidate_pairs, paper_keys, title_blocks
+from peergraph.ingest.block import candidate_pairs, paper_keys, title_properties
 from peergraph.ingest.keys import abstract_key, name_key, text_key, title_key
 from peergraph.ingest.match_papers import ARXIV_DOI_PREFIX, PaperMatch, PaperView, match, view_of
 from peergraph.ingest.records import PaperRecord
@@ -118,12 +118,7 @@ def _absorb(row: dict[str, Any], record: PaperRecord, record_uid: str) -> None:
 
 
 def finish_row(row: dict[str, Any]) -> dict[str, Any]:
-    tkey = title_key(row["title"])
-    blocks = title_blocks(tkey)
-    row["title_key"] = tkey or None
-    row["title_head_key"] = blocks.head if blocks else None
-    row["title_tail_key"] = blocks.tail if blocks else None
-    row["title_long_key"] = blocks.longest if blocks else None
+    row.update(title_properties(title_key(row["title"])))
     row["abstract_key"] = abstract_key(row["abstract"]) or None
     return row
 
@@ -154,7 +149,7 @@ def plan_papers(
         for k, v in views.items()
     ]
     partners: dict[str, list[str]] = defaultdict(list)
-    for a, b in candidate_pairs(keyed, s.max_block_size, involving=order):
+    for a, b in candidate_pairs(keyed, s.max_block_size, involving=order, coarse_block_size=s.coarse_block_size):
         partners[a].append(b)
         partners[b].append(a)
 

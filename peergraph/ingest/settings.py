@@ -21,6 +21,10 @@ class MatchSettings:
     author_overlap_veto: float = 0.0  # with both author lists known, overlap <= this vetoes a fuzzy match
     # Blocking: a block bigger than this is a stop-key (e.g. "learning"), skipped to stay near-linear.
     max_block_size: int = 200
+    # A coarse title key (three words: first, last or longest) shared by more papers than this is
+    # crowded: its papers pair only through the two-of-three pair keys (block.py). Three words stop
+    # telling papers apart long before 200 share them; on DBLP-ACM no twin needs a bigger coarse block.
+    coarse_block_size: int = 10
     # Authors: evidence adds up to a score in 0..1; merge at or above `author_merge`.
     author_merge: float = 0.6
     # Compatible names (same full name, or initials that fit) start from the odds that two mentions

@@ -64,10 +64,14 @@ class Paper(StructuredNode):
     uid = UniqueIdProperty()
     title = StringProperty()
     title_key = StringProperty(index=True)
-    # Blocking keys (peergraph.ingest.block): first, last and longest title words; abstract start.
+    # Blocking keys (peergraph.ingest.block): first, last and longest title words, the three pairs of
+    # those; abstract start.
     title_head_key = StringProperty(index=True)
     title_tail_key = StringProperty(index=True)
     title_long_key = StringProperty(index=True)
+    title_head_tail_key = StringProperty(index=True)
+    title_head_long_key = StringProperty(index=True)
+    title_tail_long_key = StringProperty(index=True)
     abstract_key = StringProperty(index=True)
     abstract = StringProperty()
     year = IntegerProperty(index=True)

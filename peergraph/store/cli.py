@@ -74,7 +74,8 @@ def db_migrate() -> None:
     """Apply the constraints and indexes in cypher/schema.cypher (safe to run again)."""
     with connect() as graph:
         report = migrate(graph)
-    typer.echo(f"schema up to date: {report.applied} statements applied, {report.existing} already present")
+    typer.echo(f"schema up to date: {report.applied} statements applied, {report.existing} already present"
+               + (f", {report.backfilled} older nodes completed" if report.backfilled else ""))
 
 
 def serve(
