@@ -2,7 +2,7 @@
 
 import pytest
 
-from peergraph.ingest.keys import name_key, title_key
+from peergraph.ingest.keys import CACHED_TEXT_CHARS, _cached_text_key, name_key, text_key, title_key
 from peergraph.ingest.normalize import (
     MAX_TITLE,
     FieldTooLarge,
@@ -147,3 +147,12 @@ def test_the_fast_path_agrees_with_nameparser_on_every_recorded_name() -> None:
         text = clean_text(name) or ""
         assert _plain_split(text) == _nameparser_split(text), name
     assert _plain_split("Peter H. N. de With") is None and _plain_split("Dr. Jane Doe") is None
+
+
+def test_abstract_length_texts_are_keyed_like_titles_but_never_cached() -> None:
+    abstract = "We present {LaTeX}-aware \\emph{Élan}: " + "word " * CACHED_TEXT_CHARS
+    before = _cached_text_key.cache_info().currsize
+    assert text_key(abstract).startswith("we present latex aware elan word word")
+    assert _cached_text_key.cache_info().currsize == before  # 65,536 abstracts would hold hundreds of MB
+    assert text_key("Élan: A {LaTeX} Title Seen Once Here!") == "elan a latex title seen once here"
+    assert _cached_text_key.cache_info().currsize == before + 1  # a title is

@@ -21,9 +21,22 @@ STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
+# Titles, names and venues recur (a paper's twins, an author's papers) and are worth caching; an
+# abstract is read once or twice, and 65,536 cached abstracts would hold hundreds of megabytes.
+CACHED_TEXT_CHARS = 300
+
+
 def text_key(text: str) -> str:
     """ASCII lower-case words separated by one space: 'Élan: A {LaTeX} Title!' -> 'elan a latex title'."""
+    return _cached_text_key(text) if len(text) <= CACHED_TEXT_CHARS else _text_key(text)
+
+
+@lru_cache(maxsize=65536)
+def _cached_text_key(text: str) -> str:
+    return _text_key(text)
+
+
+def _text_key(text: str) -> str:
     plain = unidecode(_LATEX_CMD.sub(" ", text)).lower()
     return _NON_WORD.sub(" ", plain).strip()
 
