@@ -57,7 +57,7 @@ def main() -> None:
         key = f"{rec.provenance.source}:{rec.provenance.record_id}"
         views[key] = view_of(rec, key)
     keyed = [(k, paper_keys(v.title_key, None, v.doi, v.arxiv_id, v.openalex_id, v.families, v.year)) for k, v in views.items()]
-    pairs = candidate_pairs(keyed, DEFAULT.max_block_size, coarse_block_size=DEFAULT.coarse_block_size)
+    pairs = candidate_pairs(keyed, DEFAULT.max_block_size, coarse_block_size=DEFAULT.coarse_cap)
     cross = [(a, b) if a.startswith("acm:") else (b, a) for a, b in pairs if a[:4] != b[:4]]
     links = best_matches(cross, views, DEFAULT)
     found = {(d.split(":", 1)[1], a.split(":", 1)[1]) for a, (d, _) in links.items()}

@@ -112,7 +112,7 @@ def candidate_pairs(
         for key in set(keys):
             blocks[key].append(item)
     pairs: set[tuple[K, K]] = set()
-    coarse_cap = max_block_size if coarse_block_size is None else min(coarse_block_size, max_block_size)
+    coarse_cap = max_block_size if coarse_block_size is None else coarse_block_size
     for key, members in blocks.items():
         cap = coarse_cap if key.partition(":")[0] in COARSE else max_block_size
         if len(members) < 2 or len(members) > cap:

@@ -135,7 +135,7 @@ class InFlight:
                     held = members.setdefault((param, key), set())
                     if held is not None:
                         held.add(paper["uid"])
-        coarse = max_block if coarse_block is None else min(coarse_block, max_block)
+        coarse = max_block if coarse_block is None else coarse_block
         stopped = {k for k, held in members.items()
                    if held is None or len(held) > (coarse if k[0] in COARSE_PARAMS else max_block)}
         fetch = {uid for k, held in members.items() if held is not None and k not in stopped for uid in held}

@@ -104,7 +104,7 @@ class Lookups:
         """The stored papers sharing an identifier or blocking key with the batch, and the stop keys
         (in `block.paper_keys` form): keys more than `max_block` stored papers carry (`coarse_block`
         for a coarse title key), whose papers are not fetched (matching skips such blocks anyway)."""
-        coarse = max_block if coarse_block is None else min(coarse_block, max_block)
+        coarse = max_block if coarse_block is None else coarse_block
         params = paper_params(batch)
         blocks = self._read("ingest/paper_blocks", {**params, "max_block": max_block, "coarse_block": coarse})
         fetch, stopped = self.inflight.paper_blocks(blocks, params, max_block, coarse)

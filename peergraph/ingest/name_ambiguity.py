@@ -27,6 +27,7 @@ gets `UNKNOWN_NAMESAKES`: no statistic says it is rare, so it is taken as modera
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -106,26 +107,29 @@ _STANDALONE = "yi wu yu yue yuan yun yin ying you yong ye ya yao yan yang wa wo 
 PINYIN = frozenset(_FINALS) | {i + f for i in _INITIALS for f in _FINALS} | frozenset(_STANDALONE)
 
 
+def _spelled_syllables(word: str, inventory: frozenset[str], count: Callable[[str], int]) -> int:
+    """How many syllables of `inventory` `word` is written as, longest first (0 if it is not);
+    `count` counts the rest (the caller, cached)."""
+    for size in range(min(6, len(word)), 0, -1):
+        if word[:size] in inventory:
+            rest = word[size:]
+            if not rest:
+                return 1
+            if counted := count(rest):
+                return 1 + counted
+    return 0
+
+
 @lru_cache(maxsize=16384)
 def pinyin_syllables(word: str) -> int:
     """How many pinyin syllables `word` spells (0 if it is not pinyin): "lei" 1, "xiaoming" 2."""
-    if not word:
-        return 0
-    for size in range(min(6, len(word)), 0, -1):
-        if word[:size] in PINYIN and (word[size:] == "" or (rest := pinyin_syllables(word[size:]))):
-            return 1 if word[size:] == "" else 1 + rest
-    return 0
+    return _spelled_syllables(word, PINYIN, pinyin_syllables) if word else 0
 
 
 @lru_cache(maxsize=16384)
 def korean_syllables(word: str) -> int:
     """How many syllables of Korean given names `word` spells (0 if none): "young" 1, "youngjin" 2."""
-    if not word:
-        return 0
-    for size in range(min(6, len(word)), 0, -1):
-        if word[:size] in KOREAN_GIVEN_SYLLABLES and (word[size:] == "" or (rest := korean_syllables(word[size:]))):
-            return 1 if word[size:] == "" else 1 + rest
-    return 0
+    return _spelled_syllables(word, KOREAN_GIVEN_SYLLABLES, korean_syllables) if word else 0
 
 
 def korean_namesakes(key: NameKey) -> float:

@@ -158,7 +158,7 @@ class Ingestor:
         report.unchanged += len(usable) - len(batch)
         if not batch:
             return None
-        stored_papers, stop_keys = lookups.papers(batch, self.settings.max_block_size, self.settings.coarse_block_size)
+        stored_papers, stop_keys = lookups.papers(batch, self.settings.max_block_size, self.settings.coarse_cap)
         papers = plan_papers(batch, stored_papers, self.settings, stop_keys)
         topic_rows, topic_keys = self._topics(batch, papers)
         venue_rows, venue_keys = self._venues(batch, papers)

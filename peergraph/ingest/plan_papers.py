@@ -149,7 +149,7 @@ def plan_papers(
         for k, v in views.items()
     ]
     partners: dict[str, list[str]] = defaultdict(list)
-    for a, b in candidate_pairs(keyed, s.max_block_size, involving=order, coarse_block_size=s.coarse_block_size):
+    for a, b in candidate_pairs(keyed, s.max_block_size, involving=order, coarse_block_size=s.coarse_cap):
         partners[a].append(b)
         partners[b].append(a)
 

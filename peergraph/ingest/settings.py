@@ -53,6 +53,11 @@ class MatchSettings:
     keyphrase_max_score: float = 0.2
     keyphrases_per_paper: int = 5
 
+    @property
+    def coarse_cap(self) -> int:
+        """The largest coarse title block that still pairs its members: never above `max_block_size`."""
+        return min(self.coarse_block_size, self.max_block_size)
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
