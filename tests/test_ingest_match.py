@@ -8,7 +8,7 @@ from peergraph.ingest.keys import name_key
 from peergraph.ingest.match_authors import AuthorContext, coauthor_key, compare, shared_coauthors
 from peergraph.ingest.match_papers import PaperView, match, view_of
 from peergraph.ingest.records import AuthorRef, PaperRecord, Provenance
-from peergraph.ingest.venues import from_comment
+from peergraph.ingest.venues import from_comment, venue_of
 
 
 def rec(rid: str, title: str | None = None, **kw: object) -> PaperRecord:
@@ -117,6 +117,33 @@ def test_affiliations_share_the_organisation_not_the_department() -> None:
     assert a & b == {"tsinghua university"}
     assert not affiliation_keys("Beijing, China") & a - {"tsinghua university"}
     assert "princeton university" in affiliation_keys("Dept. of Comput. Sci., Princeton Univ., NJ")
+
+
+def test_an_ampersand_is_an_and_in_affiliations() -> None:
+    a = affiliation_keys("School of Computer Science, Huazhong University of Science & Technology, Wuhan")
+    b = affiliation_keys("Huazhong University of Science and Technology")
+    assert "huazhong university of science and technology" in a & b
+
+
+def test_volumes_years_and_editions_of_one_venue_are_one_venue() -> None:
+    def key(venue: str) -> str:
+        ref = venue_of(venue, None, "conference")
+        assert ref is not None
+        return ref.name_key
+
+    # DBLP numbers the volumes of a multi-volume proceedings: "ISNN (1)" and "ISNN (2)" are one ISNN.
+    assert key("ISNN (1)") == key("ISNN (2)") == key("ISNN") == "isnn"
+    assert key("CVPR (1)") == key("CVPR")
+    assert key("Proceedings of the 2008 Fourth International Conference on Natural Computation - Volume 03") == key(
+        "Proceedings of the 2009 Fifth International Conference on Natural Computation - Volume 01")
+    assert key("Proceedings of the 25th Annual Symposium on Foundations of Computer Science, 1984") == key(
+        "Proceedings of the 31st Annual Symposium on Foundations of Computer Science")
+    ref = venue_of("ICML 2003", None, "conference")
+    assert ref is not None and ref.year == 2003 and ref.name == "International Conference on Machine Learning"
+    # A lettered part is a journal of its own; a venue named with an ordinal word keeps it.
+    assert key("IEEE Transactions on Systems, Man, and Cybernetics, Part A") != key(
+        "IEEE Transactions on Systems, Man, and Cybernetics, Part B")
+    assert key("First Monday") == "first monday"
 
 
 def test_initials_alone_do_not_merge() -> None:

@@ -31,14 +31,20 @@ _ABBREVIATIONS = {
 
 
 def _expanded(part: str) -> str:
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in text_key(part).split())
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in _words(part).split())
+
+
+def _words(text: str) -> str:
+    """`text_key` reading "&" as "and": "Huazhong University of Science & Technology" is "... Science
+    and Technology" (text_key alone drops the "&" and keeps the "and", so the two spellings differ)."""
+    return text_key(text.replace("&", " and "))
 
 
 def affiliation_keys(raw: str) -> frozenset[str]:
     """Keys one affiliation string gives author matching: the whole string, and each of its parts that
     names an organisation, so "Dept. of CS, Tsinghua University, Beijing" and "Department of Computer
     Science, Tsinghua University" share "tsinghua university" (departments and cities vary in spelling)."""
-    whole = text_key(raw)
+    whole = _words(raw)
     if not whole:
         return frozenset()
     parts = {k for part in re.split(r"[,;]", raw) if (k := _expanded(part))}

@@ -59,20 +59,53 @@ def from_comment(comment: str | None) -> VenueRef | None:
     return VenueRef(name, text_key(name), kind, year)
 
 
+# What names one edition or one volume of a venue rather than the venue itself: DBLP's volume of a
+# multi-volume proceedings ("ICIC (2)", "CVPR (1)"), a numbered volume, part or issue ("- Volume 02",
+# "Vol. 5", "Part 3"; a lettered part, "Part B", is a journal of its own), the year ("Proceedings
+# of the 2008 ...", "ICML 2003", "SIGGRAPH '05") and the edition ("31st", "Second International").
+# The venue is named without them, so one conference series or one journal is one venue: "ISNN (1)"
+# and "ISNN (2)" were two venues, and two papers in them shared no venue as author evidence.
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth"
+).split()
+# A spelled-out ordinal is an edition only before what a meeting is called ("First Monday" is a journal).
+_MEETING = "international|annual|national|joint|european|asian|world|ieee|acm|ifip|conference|workshop|symposium|congress"
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_EDITION = re.compile(
+    r"\(\s*\d{1,2}\s*\)\s*$"
+    r"|[\s,;:-]*\b(?:vol(?:ume)?|part|no)\b\.?\s*\d+\b"
+    r"|(?<![\w-])'\d{2}\b|\b(?:19|20)\d{2}\b"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:(?:twenty|thirty|forty|fifty)[\s-]?)?(?:" + "|".join(_ORDINAL_WORDS) + r")\b(?=\s+(?:" + _MEETING + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def venue_series(venue: str) -> str:
+    """The venue without its edition, volume or year: 'ICIC (2)' -> 'ICIC', 'Proceedings of the 2008
+    Fourth International Conference on Natural Computation - Volume 03' -> 'Proceedings of the
+    International Conference on Natural Computation'. A name that is nothing else stays as it is."""
+    series = " ".join(_EDITION.sub(" ", venue).split()).strip(" ,;:-")
+    return series or venue.strip()
+
+
 def from_field(venue: str | None, paper_type: str) -> VenueRef | None:
     if not venue or not venue.strip():
         return None
-    m = _ACRONYM.fullmatch(venue.strip())
+    year = int(found.group()) if (found := _YEAR.search(venue)) else None
+    series = venue_series(venue)
+    m = _ACRONYM.fullmatch(series)
     if m:
         name, kind = KNOWN[m.group(1).upper()]
-        return VenueRef(name, text_key(name), kind)
-    key = text_key(venue)
+        return VenueRef(name, text_key(name), kind, year)
+    key = text_key(series)
     if not key:
         return None
     kind = "repository" if key in _REPOSITORIES else ("journal" if paper_type == "journal" else "conference")
     if paper_type not in ("journal", "conference") and kind != "repository":
         kind = "journal" if "journal" in key or "transactions" in key else "conference"
-    return VenueRef(venue.strip(), key, kind)
+    return VenueRef(series, key, kind, year)
 
 
 def venue_of(venue: str | None, comment: str | None, paper_type: str) -> VenueRef | None:
