@@ -9,7 +9,7 @@ absorbs the mention's context, and the other authors `attach` finds the mention 
 (MatchSettings defaults), no labels used: the name as the paper spells it (full-name matches
 discounted by how many researchers are expected to share the name,
 peergraph.ingest.name_ambiguity), co-authors compared by spelled-out name, venue, organisation
-part of the affiliation, title words. Labels only score the result: pairwise F1 per name averaged
+part of the affiliation and the paper's topics. Labels only score the result: pairwise F1 per name averaged
 over names (macro-F1, as in Xu et al. CIKM 2018) and B-cubed F1 over all publications.
 
 `without_bridging` gives the same figures without joining bridged authors (best_author alone).

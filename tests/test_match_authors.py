@@ -35,6 +35,16 @@ def test_common_names_have_more_namesakes_than_rare_ones() -> None:
     assert expected_namesakes(name_key("Rakesh Kumar")) >= 1
 
 
+def test_census_names_are_shared_only_by_the_researchers_the_census_describes() -> None:
+    # A quarter of researchers write romanized Chinese names and none of them is a Robert Schreiber:
+    # the census shares of "Robert" and "Schreiber" apply to the others, under two researchers in all,
+    # so two of his papers are one person by the name alone, the first papers of an author included.
+    assert expected_namesakes(name_key("Robert Schreiber")) < 2
+    assert compare(ctx("Robert Schreiber"), ctx("Robert Schreiber")).merge
+    # A Chinese family name keeps its Chinese namesakes: "K. Chen" is still shared by thousands.
+    assert expected_namesakes(name_key("K. Chen")) > 1000
+
+
 def test_a_romanized_korean_name_counts_its_korean_namesakes() -> None:
     assert korean_syllables("young") == 1
     assert korean_syllables("youngjin") == 2

@@ -7,7 +7,8 @@ among publishing researchers is
     population x share of the family name x share of the first given name
 
 (name parts taken as independent), from public population statistics, never from labelled pairs:
-- Western names: the US Census Bureau's 1990 name frequency files (`name_frequencies.tsv`).
+- Western names: the US Census Bureau's 1990 name frequency files (`name_frequencies.tsv`), applied
+  to the researchers the Chinese and Korean tables leave (`CENSUS_SHARE`).
 - Romanized Chinese names (a common Chinese family name and a given name that spells one or two
   pinyin syllables): romanization drops the characters and tones, so "Lei" stands for dozens of
   different names. Family shares are the published household-registration shares; a one-syllable
@@ -74,6 +75,10 @@ KOREAN_SHARE = 0.03
 # a two-syllable one (thousands of combinations in use).
 KOREAN_ONE_SYLLABLE = 1 / 100
 KOREAN_TWO_SYLLABLES = 1 / 2000
+# Share of researchers the US census name frequencies describe: those the Chinese and Korean tables
+# do not. A quarter of researchers write romanized Chinese names, and no Robert Schreiber is among
+# them; the census shares of "Robert" and "Schreiber" apply to the rest.
+CENSUS_SHARE = 1.0 - CHINESE_SHARE - KOREAN_SHARE
 
 # Population shares of the commonest Korean family names (Statistics Korea, 2015 census), under
 # each romanization in common use ("Jung", "Jeong" and "Chung" are one name, 정).
@@ -195,6 +200,9 @@ def _tabled_namesakes(key: NameKey) -> float | None:
             return RESEARCHERS * CHINESE_SHARE * CHINESE_FAMILY[key.family] * pinyin_share
     census_family, census_given = _census()
     family_share = census_family.get(key.family)
+    if family_share is not None:
+        # The census describes the researchers the Chinese and Korean tables do not.
+        family_share *= CENSUS_SHARE
     if key.family in CHINESE_FAMILY:
         family_share = max(family_share or 0.0, CHINESE_SHARE * CHINESE_FAMILY[key.family])
     given_share = INITIAL_SHARE if len(first) <= 1 else census_given.get(first)

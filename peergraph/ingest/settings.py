@@ -31,7 +31,7 @@ class MatchSettings:
     # of a name carried by K researchers are one person, 1:(K-1) (name_ambiguity.py): at even odds
     # `name_full_match` (the merge bar), `namesake_discount` less per tenfold more namesakes. So
     # "Lei Wang" (~220 namesakes, 0.37) needs a co-author or an affiliation, "Barry Wilkinson"
-    # (~0.4, 0.8) nothing, "X. Song" (~270) a co-author. `namesake_floor` bounds a unique name's odds.
+    # (~0.3, 0.8) nothing, "X. Song" (~270) a co-author. `namesake_floor` bounds a unique name's odds.
     name_full_match: float = 0.6
     namesake_discount: float = 0.1
     namesake_floor: float = 0.01
