@@ -31,7 +31,7 @@ from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.report import IngestReport, Skipped
 from peergraph.ingest.settings import DEFAULT, MatchSettings
 from peergraph.ingest.topics import assign
-from peergraph.ingest.venues import venue_of
+from peergraph.ingest.venues import venue_of, venue_uid
 from peergraph.ingest.write import BatchWrite, write_batch
 from peergraph.store.driver import Graph
 
@@ -293,7 +293,7 @@ class Ingestor:
             keys[uid] = frozenset({venue.name_key})
             rows.append(
                 {
-                    "uid": "v-" + short_hash(venue.name_key),
+                    "uid": venue_uid(venue.name_key),
                     "name": venue.name,
                     "name_key": venue.name_key,
                     "kind": venue.kind,

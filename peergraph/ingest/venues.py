@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from peergraph.ingest.keys import text_key
+from peergraph.ingest.plan_papers import short_hash
 
 # Well-known venue acronyms a comment may name; the name is what PeerGraph displays.
 KNOWN = {
@@ -42,6 +43,16 @@ class VenueRef:
     name_key: str
     kind: str  # "conference", "journal", "repository"
     year: int | None = None
+
+
+def venue_uid(name_key: str) -> str:
+    """The uid of the Venue named by `name_key`: one node per key, whichever record names it first."""
+    return "v-" + short_hash(name_key)
+
+
+def paper_type_of(kind: str | None) -> str:
+    """The paper type `from_field` reads a stored venue's name with, given the venue's kind."""
+    return kind if kind in ("journal", "conference") else "preprint"
 
 
 def from_comment(comment: str | None) -> VenueRef | None:

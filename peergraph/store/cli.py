@@ -71,11 +71,13 @@ def _print_status(status: dict, as_json: bool) -> None:
 
 @db_app.command("migrate")
 def db_migrate() -> None:
-    """Apply the constraints and indexes in cypher/schema.cypher (safe to run again)."""
+    """Apply the constraints and indexes in cypher/schema.cypher, complete older nodes and re-key older
+    venues (safe to run again)."""
     with connect() as graph:
         report = migrate(graph)
     typer.echo(f"schema up to date: {report.applied} statements applied, {report.existing} already present"
-               + (f", {report.backfilled} older nodes completed" if report.backfilled else ""))
+               + (f", {report.backfilled} older nodes completed" if report.backfilled else "")
+               + (f", {report.venues_rekeyed} venues re-keyed" if report.venues_rekeyed else ""))
 
 
 def serve(
