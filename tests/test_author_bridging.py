@@ -11,8 +11,9 @@ from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.lookups import Lookups
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import Ingestor, ingest_records, source_record_uid
-from peergraph.ingest.plan_authors import AuthorState, stored_state
+from peergraph.ingest.plan_authors import AuthorState, plan_authors, stored_state
 from peergraph.ingest.records import AuthorRef, PaperRecord
+from peergraph.ingest.settings import DEFAULT
 from peergraph.ingest.write import write_batch
 from peergraph.store.driver import Graph
 
@@ -184,3 +185,17 @@ def test_a_run_remembers_namesakes_that_share_a_paper_and_decides_as_a_fresh_run
     wipe(empty_graph)
     ingest_one_by_one(empty_graph, both, later, again)  # each its own run: nothing remembered
     assert snapshot(empty_graph) == remembered
+
+
+def test_a_candidate_whose_given_name_conflicts_is_never_built() -> None:
+    """A name block ("wang|w") holds authors a spelled-out mention can never be: their co-author sets
+    are not built (a batch's memory went mostly to such candidates), and the decision is the same."""
+    def stored(uid: str, name: str, coauthors: list[str]) -> dict[str, object]:
+        return {"uid": uid, "name": name, "given": "", "family": "", "variants": [name], "coauthors": coauthors,
+                "topics": [], "venues": [], "affiliations": [], "listings": [], "papers": [],
+                "context_stored": True, "full_key": None}
+    candidates = [stored("a-wen", "Wen Wang", ["li|jing"]), stored("a-wei", "Wei Wang", ["li|jing"])]
+    batch = [("sr-1", rec("D", "Skew-Aware Shuffles", authors=(AuthorRef(raw="Wei Wang"), AuthorRef(raw="Jing Li"))))]
+    plan = plan_authors(batch, {"sr-1": "p-1"}, {}, {}, candidates, DEFAULT)
+    assert plan.assigned[("sr-1", 0)] == "a-wei"  # the shared co-author decides, as before
+    assert "a-wen" in plan.unread and "a-wen" not in plan.authors

@@ -8,6 +8,7 @@ from peergraph.ingest.match_authors import (
     attach,
     best_author,
     compare,
+    may_be,
     name_score,
     never_same,
 )
@@ -121,3 +122,15 @@ def test_bridging_never_breaks_the_hard_rules() -> None:
     assert never_same(a[1], b[1]) == "different given names xiaodan/xiaoming"
     assert never_same(ctx("Robert J. Allen"), ctx("Robert B. Allen")) == "incompatible initials rj/rb"
     assert never_same(ctx("Wei Wang", orcid="0000-0001-0000-0001"), ctx("Wei Wang", orcid="0000-0002-0000-0002"))
+
+
+def test_may_be_refuses_exactly_what_the_names_alone_refuse() -> None:
+    mention = ctx("Wei Wang", coauthors=frozenset({"li|jing"}))
+    wen, initials = ctx("Wen Wang"), ctx("W. Wang")
+    assert not may_be(mention, wen.names, None, None) and not compare(mention, wen).merge
+    assert may_be(mention, initials.names, None, None)
+    # The same ORCID decides whatever the names say, so such a candidate is always compared.
+    orcid = "0000-0001-0000-0001"
+    with_orcid = ctx("Wei Wang", coauthors=frozenset({"li|jing"}), orcid=orcid)
+    assert may_be(with_orcid, ctx("Wen Wang").names, orcid, None)
+    assert compare(with_orcid, ctx("Wen Wang", orcid=orcid)).merge

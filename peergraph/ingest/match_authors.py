@@ -213,6 +213,31 @@ def _name_evidence_of(shared: float, full_match: float, discount: float, floor: 
     return round(score, 3), f"about {shared:.3g} researchers share this name"
 
 
+def _best_names(mention: Iterable[NameKey], author: Iterable[NameKey]) -> tuple[str, str]:
+    """The strongest agreement between two sets of names ("conflict" when none agree, or when one
+    conflicting spelled-out pair forbids the merge whatever else agrees), with its reason."""
+    best_kind, best_reason, best_rank = "conflict", "no names", 0
+    for m in mention:
+        for a in author:
+            kind, reason, rank, forbids = _verdict(m, a)
+            if forbids:
+                return "conflict", reason
+            if rank > best_rank:
+                best_kind, best_reason, best_rank = kind, reason, rank
+    return best_kind, best_reason
+
+
+def may_be(mention: AuthorContext, names: Iterable[NameKey], orcid: str | None, openalex_id: str | None) -> bool:
+    """Whether `compare` could merge the mention with an author of these names and identifiers, decided
+    before the author's context is built: False exactly when `compare` refuses on the names alone.
+    A name block holds many authors whose given names conflict with the mention's ("Wei Wang" in
+    "wang|w" beside "Wen Wang"); building their co-author sets only to refuse them costs a batch
+    most of its memory."""
+    if (mention.orcid and orcid) or (mention.openalex_id and openalex_id):
+        return True  # identifiers decide, whatever the names
+    return _best_names(mention.names, names)[0] != "conflict"
+
+
 def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DEFAULT) -> AuthorMatch:
     if mention.orcid and author.orcid:
         if mention.orcid == author.orcid:
@@ -222,15 +247,7 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         if mention.openalex_id == author.openalex_id:
             return AuthorMatch(True, 0.99, "openalex", (f"same OpenAlex author {mention.openalex_id}",))
         return AuthorMatch(False, 0.0, "openalex", ("different OpenAlex authors",))
-    best_kind, best_reason, best_rank = "conflict", "no names", 0
-    for m in mention.names:
-        for a in author.names:
-            kind, reason, rank, forbids = _verdict(m, a)
-            if forbids:
-                # One conflicting spelled-out pair is enough to forbid the merge.
-                return AuthorMatch(False, 0.0, "name", (reason,))
-            if rank > best_rank:
-                best_kind, best_reason, best_rank = kind, reason, rank
+    best_kind, best_reason = _best_names(mention.names, author.names)
     if best_kind == "conflict":
         return AuthorMatch(False, 0.0, "name", (best_reason,))
     reasons = [best_reason]

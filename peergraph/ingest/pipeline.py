@@ -247,6 +247,9 @@ class Ingestor:
             if not joins_two_authors_of_one_paper(authors, informed):
                 return authors  # the plan stands: what it learnt forbids none of its joins
             stored_authors = informed
+            # Planned again from scratch: dropped first, or two whole plans would be alive at once
+            # (a batch's peak memory doubled whenever a pass was needed).
+            del authors
 
     def _learn_shared(self, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> None:
         for old, new in zip(before, after, strict=True):

@@ -20,7 +20,7 @@ from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import NameKey, name_key
-from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key
+from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key, may_be
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -101,6 +101,15 @@ class AuthorPlan:
             row, names = self.unread.pop(uid)
             found = self.authors[uid] = stored_state(row, names)
         return found
+
+    def may_be(self, uid: str, mention: AuthorContext) -> bool:
+        """`match_authors.may_be` for a candidate: from its row while its state is not built yet."""
+        found = self.authors.get(uid)
+        if found is not None:
+            c = found.context
+            return may_be(mention, c.names, c.orcid, c.openalex_id)
+        row, names = self.unread[uid]
+        return may_be(mention, names, row.get("orcid"), row.get("openalex_id"))
 
     def now(self, uid: str) -> str:
         """The author `uid` is once this batch's joins are done."""
@@ -366,7 +375,9 @@ def plan_authors(
             for ident in (ref.orcid, ref.openalex_id):
                 if ident and ident in by_id and by_id[ident] not in candidates:
                     candidates.append(by_id[ident])
-            found = attach(mention, ((c, plan.state(c).context) for c in candidates if c not in used), s)
+            # Only candidates whose names (or identifiers) let them merge get their state built.
+            found = attach(mention, ((c, plan.state(c).context) for c in candidates
+                                     if c not in used and plan.may_be(c, mention)), s)
             if found is not None:
                 target, best_result = found.uid, found.match
                 if not plan.authors[target].claimed:
