@@ -11,6 +11,7 @@ from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.keys import text_key
 from peergraph.ingest.lookups import Lookups
 from peergraph.ingest.pipeline import ingest_records
+from peergraph.ingest.plan_papers import plan_papers
 from peergraph.ingest.records import AuthorRef, PaperRecord, make_provenance
 from peergraph.ingest.settings import DEFAULT
 from peergraph.store.driver import Graph
@@ -95,6 +96,24 @@ def test_the_batch_being_written_counts_towards_a_crowded_coarse_key() -> None:
     fetch, stopped = inflight.paper_blocks(stored, params, max_block=200, coarse_block=2)
     # Three papers carry the tail key once p3 commits: crowded. The pair key is capped at 200 only.
     assert stopped == {("tail_keys", "struct predic")} and fetch == {"p1"}
+
+
+# Reworded: no title key in common, yet 89 by token_sort_ratio, enough with the same authors and year.
+REWORDED = ("Joins at scale: distributed shuffles that adapt to skew",
+            "Adapting distributed shuffles to skew for joins at scale")
+
+
+def test_the_same_authors_in_the_same_year_pair_a_batch_s_own_records_only() -> None:
+    first, second = (replace(by(rid, t, "Maria Garcia", "Kenji Tanaka"), year=2020)
+                     for rid, t in zip(("a", "b"), REWORDED, strict=True))
+    plan = plan_papers([("sr-a", first), ("sr-b", second)], [], DEFAULT)
+    assert plan.entity_of["sr-a"] == plan.entity_of["sr-b"]  # one batch: one paper
+    # A stored paper is never searched by author and year, so a record does not meet it because some
+    # other record of its batch happened to fetch it.
+    stored = {"uid": "p-a", "title_key": text_key(REWORDED[0]), "year": 2020, "type": "other",
+              "families": ["Garcia", "Tanaka"]}
+    plan = plan_papers([("sr-b", second)], [stored], DEFAULT)
+    assert plan.entity_of["sr-b"] != "p-a" and plan.decisions == []
 
 
 def test_migrate_gives_papers_stored_before_pair_keys_their_pair_keys(empty_graph: Graph) -> None:

@@ -143,9 +143,13 @@ def plan_papers(
     order = {uid: i for i, (uid, _) in enumerate(batch)}
     for uid, record in batch:
         views[uid] = view_of(record, uid)
+    # The author|year keys pair the batch's own records only. The store is never searched by them (a
+    # family name and a year are shared by too many papers), so pairing a record with the stored
+    # papers some other record's keys fetched would make its decision depend on what else the batch
+    # holds, and would compare it with thousands of unrelated papers by namesakes.
     keyed = [
-        (k, [key for key in paper_keys(v.title_key, v.abstract_key, v.doi, v.arxiv_id, v.openalex_id, v.families,
-                                       v.year) if key not in stop_keys])
+        (k, [key for key in paper_keys(v.title_key, v.abstract_key, v.doi, v.arxiv_id, v.openalex_id,
+                                       v.families if k in order else frozenset(), v.year) if key not in stop_keys])
         for k, v in views.items()
     ]
     partners: dict[str, list[str]] = defaultdict(list)
