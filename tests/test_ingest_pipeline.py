@@ -210,3 +210,21 @@ def test_references_become_cites_edges_to_papers_in_the_graph(empty_graph: Graph
     ingest_records(empty_graph, [cited, citing])
     rows = empty_graph.read("MATCH (a:Paper)-[:CITES]->(b:Paper) RETURN a.title AS a, b.openalex_id AS b")
     assert rows == [{"a": "A later study of open access citation advantages", "b": "W2741809807"}]
+
+
+@pytest.mark.parametrize("together", [True, False], ids=["one batch", "two runs"])
+def test_one_doi_with_two_arxiv_ids_is_two_papers_and_only_the_first_holds_the_doi(
+    empty_graph: Graph, together: bool
+) -> None:
+    # Bad metadata: a DOI copied onto a different preprint. `match` keeps two arXiv ids apart, and
+    # one DOI can name one paper only; the run goes on instead of failing its batch on the constraint.
+    first = rec("A", "Sparse Attention for Streaming Speech", doi="10.5555/1", arxiv_id="2101.00001")
+    second = rec("B", "Graph Kernels for Molecules", doi="10.5555/1", arxiv_id="2101.00002")
+    if together:
+        report = ingest_records(empty_graph, [first, second])
+    else:
+        ingest_records(empty_graph, [first])
+        report = ingest_records(empty_graph, [second])
+    assert report.new_papers == (2 if together else 1)
+    papers = empty_graph.read("MATCH (p:Paper) RETURN p.arxiv_id AS arxiv, p.doi AS doi ORDER BY arxiv")
+    assert papers == [{"arxiv": "2101.00001", "doi": "10.5555/1"}, {"arxiv": "2101.00002", "doi": None}]

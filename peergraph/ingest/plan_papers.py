@@ -99,9 +99,9 @@ def _row(uid: str) -> dict[str, Any]:
     }
 
 
-def _absorb(row: dict[str, Any], record: PaperRecord, record_uid: str) -> None:
-    """Fill what the row lacks from the record: first value wins, the longer abstract wins."""
-    ids = record_ids(record)
+def _absorb(row: dict[str, Any], record: PaperRecord, record_uid: str, ids: Mapping[str, str | None]) -> None:
+    """Fill what the row lacks from the record (`ids`: its identifiers this paper may carry): first
+    value wins, the longer abstract wins."""
     for key in ("title", "year", "date", "comment", *IDS):
         value = ids[key] if key in ids else getattr(record, key)
         if row[key] is None and value is not None:
@@ -140,6 +140,8 @@ def plan_papers(
     held_ids: dict[str, dict[str, str | None]] = {
         row["uid"]: {k: row.get(k) for k in IDS} for row in stored
     }
+    # Which paper holds each identifier (the store fetched every paper holding one of the batch's).
+    holder: dict[tuple[str, str], str] = {(k, v): uid for uid, held in held_ids.items() for k, v in held.items() if v}
     order = {uid: i for i, (uid, _) in enumerate(batch)}
     for uid, record in batch:
         views[uid] = view_of(record, uid)
@@ -191,10 +193,14 @@ def plan_papers(
             target = paper_uid(uid)
             plan.new.add(target)
         plan.entity_of[uid] = target
+        # An identifier another paper holds stays on the record only. Same DOI, different arXiv ids
+        # (or the reverse) are two papers by `match`, and one identifier names one paper: giving it to
+        # this one too would break the store's uniqueness constraint and fail the whole batch.
+        ids = {k: v if v and holder.setdefault((k, v), target) == target else None for k, v in ids.items()}
         held = held_ids.setdefault(target, {k: None for k in IDS})
         for k in IDS:
             held[k] = held[k] or ids[k]
-        _absorb(plan.rows.setdefault(target, _row(target)), record, uid)
+        _absorb(plan.rows.setdefault(target, _row(target)), record, uid, ids)
         for other, result in sorted(version.items()):
             if other == target:
                 continue
