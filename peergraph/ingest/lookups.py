@@ -113,12 +113,20 @@ class Lookups:
         stop_keys = frozenset(f"{BLOCK_PREFIX[param]}:{key}" for param, key in stopped)
         return self.inflight.paper_candidates(rows, open_keys), stop_keys
 
-    def authors(self, batch: Batch, stored_papers: Sequence[str]) -> list[Row]:
-        """Stored authors any name in the batch could be, each with the batch's stored papers it is already on."""
+    def author_candidates(self, batch: Batch) -> list[Row]:
+        """Stored authors any name in the batch could be. It needs nothing the batch's paper plan decides,
+        so the pipeline reads it while the papers are planned (`authors` then adds their papers)."""
         params = author_params(batch)
         if not any(params.values()):
             return []
-        rows = self.inflight.author_candidates(self._read("ingest/author_candidates", params), params)
+        return self.inflight.author_candidates(self._read("ingest/author_candidates", params), params)
+
+    def authors(self, batch: Batch, stored_papers: Sequence[str], candidates: list[Row] | None = None) -> list[Row]:
+        """Stored authors any name in the batch could be (`candidates`, when already read), each with
+        the batch's stored papers it is already on."""
+        rows = self.author_candidates(batch) if candidates is None else candidates
+        if not rows:
+            return rows
         if stored_papers:
             uids = sorted(set(stored_papers))
             pairs = self.inflight.authors_on_papers(self._read("ingest/paper_authors", {"paper_uids": uids}),
