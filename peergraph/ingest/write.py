@@ -116,6 +116,7 @@ def write_batch(graph: Graph, batch: BatchWrite, chunk: int = 5000) -> None:
     statements = [(kind, load(STATEMENT.get(kind, f"ingest/write_{kind}")), rows) for kind, rows in batch.rows()]
     kept = {j["joined"]: j["kept"] for j in batch.author_joins}
     snapshots: dict[str, str] = {}
+    copies: list[dict[str, Any]] = []  # rows made here: emptied once committed, as BatchWrite.release does
 
     def work(tx: ManagedTransaction) -> None:
         for kind, cypher, rows in statements:
@@ -125,7 +126,10 @@ def write_batch(graph: Graph, batch: BatchWrite, chunk: int = 5000) -> None:
                 rows = [{"joined": r["joined"], "kept": kept[r["joined"]]} for r in rows if r["stored"]]
             elif kind == "merge_decisions" and batch.author_joins:
                 rows = [{**d, "snapshot": snapshots.get(d["uid"], d["snapshot"])} for d in rows]
+                copies.extend(rows)
             for start in range(0, len(rows), chunk):
                 tx.run(cypher, rows=rows[start : start + chunk]).consume()
 
     graph.write_tx(work)
+    for row in copies:
+        row.clear()
