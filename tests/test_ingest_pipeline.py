@@ -149,7 +149,7 @@ def test_author_context_lives_on_the_node_and_an_undo_has_it_recomputed(empty_gr
     restored = undo(empty_graph, decision["uid"]).restored_uid
     candidates = {
         r["uid"]: r
-        for r in empty_graph.read(load("ingest/author_candidates"),
+        for r in empty_graph.read_table(load("ingest/author_candidates"),
                                   {"full_keys": ["song|xiaodan", "song|x"], "name_keys": [], "orcids": [],
                                    "openalex_ids": []})
     }

@@ -7,8 +7,9 @@
 //   $name_keys (list<string>): "family|first-initial" blocks of initials-only mentions.
 //   $orcids (list<string>): normalized ORCIDs.
 //   $openalex_ids (list<string>): OpenAlex author ids.
-// Returns: uid (string), name (string), given (string), family (string), variants (list<string>),
-//   orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
+// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
+//   one record (Graph.read_table); the columns are uid (string), name (string), given (string), family (string),
+//   variants (list<string>), orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
 //   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
 //   name_key (string),
 //   context_stored (boolean: the context comes from the node, not computed here),
@@ -25,21 +26,23 @@ CALL {
   UNION UNWIND $openalex_ids AS k MATCH (a:Author {openalex_id: k}) RETURN a
 }
 WITH DISTINCT a
-RETURN a.uid AS uid, a.name AS name, a.given AS given, a.family AS family,
-  coalesce(a.name_variants, []) AS variants, a.orcid AS orcid, a.openalex_id AS openalex_id,
+RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
+    'affiliations', 'listings', 'full_key', 'name_key', 'context_stored', 'claimed', 'split_from'] AS columns,
+  collect([a.uid, a.name, a.given, a.family,
+  coalesce(a.name_variants, []), a.orcid, a.openalex_id,
   CASE WHEN a.context_coauthors IS NULL
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
-    ELSE a.context_coauthors END AS coauthors,
+    ELSE a.context_coauthors END,
   CASE WHEN a.context_topics IS NULL
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key])[..50]
-    ELSE a.context_topics END AS topics,
+    ELSE a.context_topics END,
   CASE WHEN a.context_venues IS NULL
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key])[..20]
-    ELSE a.context_venues END AS venues,
+    ELSE a.context_venues END,
   CASE WHEN a.context_affiliations IS NULL
     THEN apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..20]
-    ELSE a.context_affiliations END AS affiliations,
-  coalesce(a.context_listings, []) AS listings, a.full_key AS full_key, a.name_key AS name_key,
-  a.context_coauthors IS NOT NULL AS context_stored,
-  (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }) AS claimed,
-  coalesce(a.split_from, []) AS split_from
+    ELSE a.context_affiliations END,
+  coalesce(a.context_listings, []), a.full_key, a.name_key,
+  a.context_coauthors IS NOT NULL,
+  (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }),
+  coalesce(a.split_from, [])]) AS rows

@@ -2,11 +2,14 @@
 //   one author list are two people, so ingest never bridges them into one.
 // Parameters:
 //   $uids (list<string>): uids of candidate authors (those sharing a name block with another candidate).
-// Returns: author (string), papers (list<string>: for each author of $uids in its name block it shares a paper
-//   with, one such paper: the smallest uid, the same on both sides, so the lists stay short for prolific authors)
+// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
+//   one record (Graph.read_table); the columns are author (string), papers (list<string>: for each author of
+//   $uids in its name block it shares a paper with, one such paper: the smallest uid, the same on both sides,
+//   so the lists stay short for prolific authors)
 // Mode: read
 UNWIND $uids AS u
 MATCH (a:Author {uid: u})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
 WHERE b.uid IN $uids AND b.uid <> u AND b.name_key = a.name_key
 WITH a, b, min(p.uid) AS witness
-RETURN a.uid AS author, collect(witness) AS papers
+WITH a.uid AS author, collect(witness) AS papers
+RETURN ['author', 'papers'] AS columns, collect([author, papers]) AS rows

@@ -2,10 +2,12 @@
 // Parameters:
 //   $rors (list<string>): ROR ids.
 //   $name_keys (list<string>): normalized institution names.
-// Returns: uid (string), name (string), name_key (string), ror (string)
+// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
+//   one record (Graph.read_table); the columns are uid (string), name (string), name_key (string), ror (string)
 // Mode: read
 CALL {
   UNWIND $rors AS k MATCH (i:Institution {ror: k}) RETURN i
   UNION UNWIND $name_keys AS k MATCH (i:Institution {name_key: k}) RETURN i
 }
-RETURN DISTINCT i.uid AS uid, i.name AS name, i.name_key AS name_key, i.ror AS ror
+WITH DISTINCT i
+RETURN ['uid', 'name', 'name_key', 'ror'] AS columns, collect([i.uid, i.name, i.name_key, i.ror]) AS rows

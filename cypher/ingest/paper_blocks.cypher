@@ -16,7 +16,8 @@
 //   $abstract_keys (list<string>): abstract-start keys.
 //   $max_block (int): MatchSettings.max_block_size.
 //   $coarse_block (int): MatchSettings.coarse_block_size.
-// Returns: param (string: which parameter the key came from), key (string),
+// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
+//   one record (Graph.read_table); the columns are param (string: which parameter the key came from), key (string),
 //   uids (list<string>, or null for a stop key)
 // Mode: read
 CALL {
@@ -44,4 +45,5 @@ CALL {
 }
 WITH param, key, uids,
   CASE WHEN param IN ['head_keys', 'tail_keys', 'long_keys'] THEN $coarse_block ELSE $max_block END AS cap
-RETURN param, key, CASE WHEN size(uids) > cap THEN null ELSE uids END AS uids
+RETURN ['param', 'key', 'uids'] AS columns,
+  collect([param, key, CASE WHEN size(uids) > cap THEN null ELSE uids END]) AS rows

@@ -85,16 +85,17 @@ class Lookups:
         self.settle = settle
 
     def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
-        """One lookup query. On the embedded store a read that meets a node the in-flight write is
-        deleting fails (store.compat): then wait for that write to commit and read again; patched
-        with the in-flight rows, the answer is the same either way."""
+        """One lookup query (its rows packed into one record: Graph.read_table). On the embedded store
+        a read that meets a node the in-flight write is deleting fails (store.compat): then wait for
+        that write to commit and read again; patched with the in-flight rows, the answer is the same
+        either way."""
         try:
-            return self.graph.read(load(name), dict(params), plain=True)
+            return self.graph.read_table(load(name), dict(params))
         except Exception as exc:
             if self.settle is None or not is_concurrent_delete_race(exc):
                 raise
             self.settle()
-            return self.graph.read(load(name), dict(params), plain=True)
+            return self.graph.read_table(load(name), dict(params))
 
     def source_hashes(self, uids: Sequence[str]) -> dict[str, str]:
         rows = self._read("ingest/existing_source_records", {"uids": list(uids)})

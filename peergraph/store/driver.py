@@ -127,24 +127,36 @@ class Graph:
         except (nx.ServiceUnavailable, nx.SessionExpired, nx.AuthError, OSError) as exc:
             raise translate(exc, self.uri) from exc
 
-    def read(
-        self, cypher: str, params: Params | None = None, timeout: float | None = None, *, plain: bool = False
-    ) -> list[dict[str, Any]]:
-        """Rows of a read query as dicts. `plain`: the query returns only plain values (numbers, strings,
-        lists, maps; no nodes, relationships or paths), kept as the driver decoded them, which skips
-        `Record.data()`'s walk over every value (ingest lookups return ~10^5 list items per batch)."""
+    def read(self, cypher: str, params: Params | None = None, timeout: float | None = None) -> list[dict[str, Any]]:
+        """Rows of a read query as dicts."""
         counter = _counter()
         if counter is not None:
             counter.add()
 
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            result = tx.run(cypher, dict(params or {}))
-            if plain:
-                keys = result.keys()
-                return [dict(zip(keys, record, strict=True)) for record in result]
-            return [r.data() for r in result]
+            return [r.data() for r in tx.run(cypher, dict(params or {}))]
 
         return self.read_tx(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
+
+    def read_table(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
+        """Rows of a read query that returns them packed into one record, as dicts: the query ends in
+        `RETURN [name, ...] AS columns, collect([value, ...]) AS rows` and returns only plain values
+        (numbers, strings, lists, maps). Ingest lookups return 10^4 rows per batch: one record per row
+        costs the driver a message, a Record and a dict each, and the server a result row each; packed,
+        the whole answer is one list unpacked in one call (20,000 rows: 0.13-0.19 s against 0.36-0.54 s).
+        No record at all (an aggregation with a grouping key over no input) is no rows."""
+        counter = _counter()
+        if counter is not None:
+            counter.add()
+
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            found = tx.run(cypher, dict(params or {})).single()
+            if found is None:
+                return []
+            columns = found["columns"]
+            return [dict(zip(columns, row, strict=True)) for row in found["rows"]]
+
+        return self.read_tx(work)
 
     def write(self, cypher: str, params: Params | None = None) -> list[dict[str, Any]]:
         """Rows of a write query as dicts."""
