@@ -7,8 +7,8 @@
 //   $name_keys (list<string>): "family|first-initial" blocks of initials-only mentions.
 //   $orcids (list<string>): normalized ORCIDs.
 //   $openalex_ids (list<string>): OpenAlex author ids.
-// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
-//   one record (Graph.read_table); the columns are uid (string), name (string), given (string), family (string),
+// Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
+//   a record (Graph.read_table); the columns are uid (string), name (string), given (string), family (string),
 //   variants (list<string>), orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
 //   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
 //   name_key (string),
@@ -26,9 +26,7 @@ CALL {
   UNION UNWIND $openalex_ids AS k MATCH (a:Author {openalex_id: k}) RETURN a
 }
 WITH DISTINCT a
-RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
-    'affiliations', 'listings', 'full_key', 'name_key', 'context_stored', 'claimed', 'split_from'] AS columns,
-  collect([a.uid, a.name, a.given, a.family,
+WITH collect([a.uid, a.name, a.given, a.family,
   coalesce(a.name_variants, []), a.orcid, a.openalex_id,
   CASE WHEN a.context_coauthors IS NULL
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
@@ -45,4 +43,9 @@ RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'c
   coalesce(a.context_listings, []), a.full_key, a.name_key,
   a.context_coauthors IS NOT NULL,
   (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }),
-  coalesce(a.split_from, [])]) AS rows
+  coalesce(a.split_from, [])]) AS table
+// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
+// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+UNWIND range(0, size(table) - 1, 1000) AS start
+RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
+    'affiliations', 'listings', 'full_key', 'name_key', 'context_stored', 'claimed', 'split_from'] AS columns, table[start..start + 1000] AS rows

@@ -2,8 +2,8 @@
 //   one author list are two people, so ingest never bridges them into one.
 // Parameters:
 //   $uids (list<string>): uids of candidate authors (those sharing a name block with another candidate).
-// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
-//   one record (Graph.read_table); the columns are author (string), papers (list<string>: for each author of
+// Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
+//   a record (Graph.read_table); the columns are author (string), papers (list<string>: for each author of
 //   $uids in its name block it shares a paper with, one such paper: the smallest uid, the same on both sides,
 //   so the lists stay short for prolific authors)
 // Mode: read
@@ -12,4 +12,8 @@ MATCH (a:Author {uid: u})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
 WHERE b.uid IN $uids AND b.uid <> u AND b.name_key = a.name_key
 WITH a, b, min(p.uid) AS witness
 WITH a.uid AS author, collect(witness) AS papers
-RETURN ['author', 'papers'] AS columns, collect([author, papers]) AS rows
+WITH collect([author, papers]) AS table
+// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
+// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+UNWIND range(0, size(table) - 1, 1000) AS start
+RETURN ['author', 'papers'] AS columns, table[start..start + 1000] AS rows

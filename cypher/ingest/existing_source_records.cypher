@@ -2,9 +2,13 @@
 //   payload hashes: a record already there with the same hash was fully written by an earlier batch.
 // Parameters:
 //   $uids (list<string>): SourceRecord uids.
-// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
-//   one record (Graph.read_table); the columns are uid (string), payload_hash (string)
+// Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
+//   a record (Graph.read_table); the columns are uid (string), payload_hash (string)
 // Mode: read
 UNWIND $uids AS u
 MATCH (s:SourceRecord {uid: u})
-RETURN ['uid', 'payload_hash'] AS columns, collect([s.uid, s.payload_hash]) AS rows
+WITH collect([s.uid, s.payload_hash]) AS table
+// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
+// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+UNWIND range(0, size(table) - 1, 1000) AS start
+RETURN ['uid', 'payload_hash'] AS columns, table[start..start + 1000] AS rows

@@ -2,12 +2,16 @@
 // Parameters:
 //   $rors (list<string>): ROR ids.
 //   $name_keys (list<string>): normalized institution names.
-// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
-//   one record (Graph.read_table); the columns are uid (string), name (string), name_key (string), ror (string)
+// Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
+//   a record (Graph.read_table); the columns are uid (string), name (string), name_key (string), ror (string)
 // Mode: read
 CALL {
   UNWIND $rors AS k MATCH (i:Institution {ror: k}) RETURN i
   UNION UNWIND $name_keys AS k MATCH (i:Institution {name_key: k}) RETURN i
 }
 WITH DISTINCT i
-RETURN ['uid', 'name', 'name_key', 'ror'] AS columns, collect([i.uid, i.name, i.name_key, i.ror]) AS rows
+WITH collect([i.uid, i.name, i.name_key, i.ror]) AS table
+// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
+// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+UNWIND range(0, size(table) - 1, 1000) AS start
+RETURN ['uid', 'name', 'name_key', 'ror'] AS columns, table[start..start + 1000] AS rows

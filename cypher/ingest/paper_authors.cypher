@@ -2,9 +2,13 @@
 //   a compatible name on the very same paper is strong evidence that it is the same person.
 // Parameters:
 //   $paper_uids (list<string>): uids of stored papers the batch's records were matched to.
-// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
-//   one record (Graph.read_table); the columns are paper (string), author (string)
+// Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
+//   a record (Graph.read_table); the columns are paper (string), author (string)
 // Mode: read
 UNWIND $paper_uids AS u
 MATCH (p:Paper {uid: u})<-[:AUTHORED]-(a:Author)
-RETURN ['paper', 'author'] AS columns, collect([p.uid, a.uid]) AS rows
+WITH collect([p.uid, a.uid]) AS table
+// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
+// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+UNWIND range(0, size(table) - 1, 1000) AS start
+RETURN ['paper', 'author'] AS columns, table[start..start + 1000] AS rows

@@ -16,8 +16,8 @@
 //   $abstract_keys (list<string>): abstract-start keys.
 //   $max_block (int): MatchSettings.max_block_size.
 //   $coarse_block (int): MatchSettings.coarse_block_size.
-// Returns: columns (list<string>), rows (list<list>: one per row, in the order of columns), packed into
-//   one record (Graph.read_table); the columns are param (string: which parameter the key came from), key (string),
+// Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
+//   a record (Graph.read_table); the columns are param (string: which parameter the key came from), key (string),
 //   uids (list<string>, or null for a stop key)
 // Mode: read
 CALL {
@@ -45,5 +45,8 @@ CALL {
 }
 WITH param, key, uids,
   CASE WHEN param IN ['head_keys', 'tail_keys', 'long_keys'] THEN $coarse_block ELSE $max_block END AS cap
-RETURN ['param', 'key', 'uids'] AS columns,
-  collect([param, key, CASE WHEN size(uids) > cap THEN null ELSE uids END]) AS rows
+WITH collect([param, key, CASE WHEN size(uids) > cap THEN null ELSE uids END]) AS table
+// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
+// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+UNWIND range(0, size(table) - 1, 1000) AS start
+RETURN ['param', 'key', 'uids'] AS columns, table[start..start + 1000] AS rows
