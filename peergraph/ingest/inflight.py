@@ -151,7 +151,8 @@ class InFlight:
     def author_candidates(self, rows: Sequence[Row], params: Mapping[str, Sequence[str]]) -> list[Row]:
         wanted = {k: set(v) for k, v in params.items()}
         out = [r for r in rows if r["uid"] not in self.authors and r["uid"] not in self.retired]
-        out += [a for a in self.authors.values() if _matches(a, wanted, AUTHOR_KEYS)]
+        # Copies: the pipeline adds to the rows it is given (Lookups.authors), and these are N's own.
+        out += [dict(a) for a in self.authors.values() if _matches(a, wanted, AUTHOR_KEYS)]
         return out
 
     def authors_on_papers(self, rows: Sequence[Row], paper_uids: Iterable[str]) -> list[Row]:

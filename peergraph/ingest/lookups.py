@@ -135,7 +135,9 @@ class Lookups:
             on_papers: dict[str, list[str]] = {}
             for pair in pairs:
                 on_papers.setdefault(pair["author"], []).append(pair["paper"])
-            rows = [{**row, "papers": on_papers.get(str(row["uid"]), [])} for row in rows]
+            # In place: a copy would hold every candidate twice while the batch is planned.
+            for row in rows:
+                row["papers"] = on_papers.get(str(row["uid"]), [])
         return rows
 
     def with_shared_papers(self, rows: Sequence[Row], suspects: set[str]) -> list[Row]:

@@ -202,8 +202,13 @@ class Ingestor:
                     {**json.loads(d["snapshot"]), "venue_uid": venue_of_record[d["source_record_uid"]]},
                     ensure_ascii=False,
                 )
-        authors = self._authors(batch, papers, topic_keys, venue_keys, lookups,
-                                stored_authors.result() if stored_authors else None)
+        candidates = stored_authors.result() if stored_authors else None
+        del stored_authors  # the future holds the rows as long as it lives
+        authors = self._authors(batch, papers, topic_keys, venue_keys, lookups, candidates)
+        del candidates
+        # What is left to do needs only the authors this batch touches: the others, compared and
+        # left alone, are most of a batch's memory (their rows and contexts) and go now.
+        authors.release_candidates()
         author_rows, author_sources = authors.rows()
         # Records never read before: nothing in the store links to them or to papers made from them.
         fresh = {uid for uid, _ in batch if uid not in existing}

@@ -126,6 +126,14 @@ class AuthorPlan:
         for j in self.joins:
             j["kept"] = self.now(j["kept"])
 
+    def release_candidates(self) -> None:
+        """Forget the stored authors this batch compared but left untouched, once the plan is final:
+        nothing after planning reads them (rows, affiliations and the in-flight patch need only the
+        touched ones), and their rows and contexts are most of what a batch holds."""
+        self.unread.clear()
+        for uid in [uid for uid, state in self.authors.items() if not state.touched]:
+            del self.authors[uid]
+
     def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(authors to write with their properties, every touched author with its mentions to link by
         DERIVED_FROM). A stored author that a mention adds nothing to (no new spelling, co-author,
