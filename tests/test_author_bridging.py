@@ -199,3 +199,21 @@ def test_a_candidate_whose_given_name_conflicts_is_never_built() -> None:
     plan = plan_authors(batch, {"sr-1": "p-1"}, {}, {}, candidates, DEFAULT)
     assert plan.assigned[("sr-1", 0)] == "a-wei"  # the shared co-author decides, as before
     assert "a-wen" in plan.unread and "a-wen" not in plan.authors
+
+
+def test_a_final_plan_lets_go_of_the_candidates_it_left_untouched() -> None:
+    """Once a batch's plan is final, the stored authors it only compared are dropped (with their
+    contexts, most of a batch's memory); what is written is the same."""
+    def stored(uid: str, name: str, coauthors: list[str]) -> dict[str, object]:
+        return {"uid": uid, "name": name, "given": "", "family": "", "variants": [name], "coauthors": coauthors,
+                "topics": [], "venues": [], "affiliations": [], "listings": [], "papers": [],
+                "context_stored": True, "full_key": None}
+    candidates = [stored("a-wei-1", "Wei Wang", ["li|jing"]), stored("a-wei-2", "Wei Wang", ["chen|mei"]),
+                  stored("a-wen", "Wen Wang", ["li|jing"])]
+    batch = [("sr-1", rec("D", "Skew-Aware Shuffles", authors=(AuthorRef(raw="Wei Wang"), AuthorRef(raw="Jing Li"))))]
+    plan = plan_authors(batch, {"sr-1": "p-1"}, {}, {}, candidates, DEFAULT)
+    written = plan.rows()
+    assert {"a-wei-1", "a-wei-2"} <= set(plan.authors) and "a-wen" in plan.unread
+    plan.release_candidates()
+    assert set(plan.authors) == {"a-wei-1", *plan.new} and not plan.unread
+    assert plan.rows() == written
