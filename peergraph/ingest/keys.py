@@ -7,6 +7,7 @@ normalization (LaTeX, Unicode, name parsing) belongs to `normalize.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,10 +50,22 @@ def tokens(key: str) -> list[str]:
     return [t for t in key.split() if t not in STOPWORDS]
 
 
+# Characters of an abstract normalized to find its first words (twelve words fit in far fewer).
+ABSTRACT_HEAD_CHARS = 480
+
+
 def abstract_key(abstract: str | None, words: int = 12) -> str:
-    """The first words of an abstract: listing pages truncate abstracts, but never their start."""
+    """The first words of an abstract: listing pages truncate abstracts, but never their start.
+
+    Normalizing works character by character except where the text is cut, so the start of an
+    abstract that still holds a word more than needed gives the same first words as the whole
+    (normalizing whole 2,000-character abstracts was most of reading a batch's stored papers)."""
     if not abstract:
         return ""
+    if len(abstract) > ABSTRACT_HEAD_CHARS:
+        head = text_key(abstract[:ABSTRACT_HEAD_CHARS]).split()
+        if len(head) > words:
+            return " ".join(head[:words])
     return " ".join(text_key(abstract).split()[:words])
 
 
@@ -93,3 +106,29 @@ def name_key(raw: str, given: str = "", family: str = "") -> NameKey:
     initials = "".join(w[0] for part in given_words for w in part.split("-") if w)
     given_clean = " ".join(_NON_WORD.sub("", w) for w in given_words)
     return NameKey(given=given_clean.strip(), family=fam, initials=initials)
+
+
+# A name variant with its parsed key, as Author.name_variant_keys keeps it: "variant\x1ffamily|given|initials".
+# Neither the key's family nor its given names hold "|", and no part of a key holds "\x1f" (whitespace,
+# which parsing splits on), so the last "\x1f" and the first two "|" of the key part are the separators.
+VARIANT_SEPARATOR = "\x1f"
+
+
+def variant_entry(variant: str, key: NameKey) -> str:
+    return f"{variant}{VARIANT_SEPARATOR}{key.family}|{key.given}|{key.initials}"
+
+
+def variant_keys(entries: Iterable[str]) -> dict[str, NameKey]:
+    """Variant -> parsed key, from `variant_entry` strings (ill-formed entries are skipped)."""
+    found: dict[str, NameKey] = {}
+    for entry in entries:
+        variant, sep, key = entry.rpartition(VARIANT_SEPARATOR)
+        parts = key.split("|", 2)
+        if sep and len(parts) == 3:
+            found[variant] = _decoded(*parts)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _decoded(family: str, given: str, initials: str) -> NameKey:
+    return NameKey(given=given, family=family, initials=initials)
