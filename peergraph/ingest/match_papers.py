@@ -9,6 +9,7 @@ Verdicts:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -27,13 +28,19 @@ class PaperView:
 
     key: str  # record key or stored uid
     title_key: str = ""
-    abstract_key: str = ""  # normalized abstract text (a prefix is enough)
+    abstract: str = ""  # as written (for a stored paper, its first 2,000 characters)
     year: int | None = None
     type: str = "other"
     doi: str | None = None
     arxiv_id: str | None = None
     openalex_id: str | None = None
     families: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def abstract_key(self) -> str:
+        """The normalized abstract (a prefix is enough), computed when first compared: only a pair
+        with a title missing compares abstracts, and a batch reads thousands of stored papers."""
+        return text_key(self.abstract)[:2000] if self.abstract else ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ def view_of(record: PaperRecord, key: str) -> PaperView:
     return PaperView(
         key=key,
         title_key=title_key(record.title),
-        abstract_key=text_key(record.abstract)[:2000] if record.abstract else "",
+        abstract=record.abstract or "",
         year=record.year,
         type=record.type,
         doi=doi,

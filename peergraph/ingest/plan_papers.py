@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from peergraph.ingest.block import candidate_pairs, paper_keys, title_properties
-from peergraph.ingest.keys import abstract_key, name_key, text_key, title_key
+from peergraph.ingest.keys import abstract_key, name_key, title_key
 from peergraph.ingest.match_papers import ARXIV_DOI_PREFIX, PaperMatch, PaperView, match, view_of
 from peergraph.ingest.records import PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -43,7 +43,7 @@ def stored_view(row: Mapping[str, Any]) -> PaperView:
     return PaperView(
         key=row["uid"],
         title_key=row.get("title_key") or "",
-        abstract_key=text_key(row.get("abstract") or "")[:2000],
+        abstract=row.get("abstract") or "",
         year=row.get("year"),
         type=row.get("type") or "other",
         doi=row.get("doi"),
@@ -150,7 +150,7 @@ def plan_papers(
     # papers some other record's keys fetched would make its decision depend on what else the batch
     # holds, and would compare it with thousands of unrelated papers by namesakes.
     keyed = [
-        (k, [key for key in paper_keys(v.title_key, v.abstract_key, v.doi, v.arxiv_id, v.openalex_id,
+        (k, [key for key in paper_keys(v.title_key, v.abstract, v.doi, v.arxiv_id, v.openalex_id,
                                        v.families if k in order else frozenset(), v.year) if key not in stop_keys])
         for k, v in views.items()
     ]
