@@ -214,3 +214,14 @@ def test_free_keyphrases_must_be_in_the_title() -> None:
     assert "Computer Vision and Pattern Recognition" in labels
     assert not {"work targets", "targets automated", "efficient and principled"} & labels
     assert all(t.source == "keyphrase" for t in assign(as_vit))
+
+
+def test_an_abstract_key_is_the_first_words_of_the_whole_text() -> None:
+    # Only the start is normalized; a LaTeX command or an accent at the cut must not change the words.
+    from peergraph.ingest.keys import ABSTRACT_HEAD_CHARS, abstract_key, text_key
+
+    long_words = "Antidisestablishmentarianism " * 30
+    for filler in ("x" * (ABSTRACT_HEAD_CHARS - 3) + " \\emph{Élan} naïve", "word " * 200, long_words):
+        abstract = "We study $\\alpha$-stable {LaTeX} flows. " + filler
+        assert abstract_key(abstract) == " ".join(text_key(abstract).split()[:12])
+    assert abstract_key(long_words).split() == ["antidisestablishmentarianism"] * 12
