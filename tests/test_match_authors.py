@@ -134,23 +134,3 @@ def test_may_be_refuses_exactly_what_the_names_alone_refuse() -> None:
     with_orcid = ctx("Wei Wang", coauthors=frozenset({"li|jing"}), orcid=orcid)
     assert may_be(with_orcid, ctx("Wen Wang").names, orcid, None)
     assert compare(with_orcid, ctx("Wen Wang", orcid=orcid)).merge
-
-
-def test_stored_spellings_come_with_their_parsed_keys() -> None:
-    # An Author node keeps each spelling with its parsed key, so reading a candidate parses nothing;
-    # the names it is known by are the same as parsing every spelling again.
-    from peergraph.ingest.keys import variant_entry, variant_keys
-    from peergraph.ingest.plan_authors import stored_names
-
-    spellings = ["Song, Xiaodan", "X. Song", "Jean-Pierre Müller", "J.-P. Müller", "Ruoming Pang"]
-    entries = [variant_entry(v, name_key(v)) for v in spellings]
-    assert variant_keys(entries) == {v: name_key(v) for v in spellings}
-    assert variant_keys(["no separator", "Odd\x1fmissing-parts"]) == {}
-
-    row = {"uid": "a-1", "name": "Xiaodan Song", "given": "Xiaodan", "family": "Song", "variants": spellings[:2]}
-    parsed = stored_names(row)
-    assert stored_names({**row, "variant_keys": entries}) == parsed
-    # A key the row brings is used as it is (an entry for a spelling the author no longer has is ignored).
-    planted = variant_entry("X. Song", name_key("Xavier Song"))
-    assert name_key("Xavier Song") in stored_names({**row, "variant_keys": [planted]})
-    assert stored_names({**row, "variant_keys": [variant_entry("Wen Song", name_key("Wen Song"))]}) == parsed

@@ -9,8 +9,7 @@
 //   $openalex_ids (list<string>): OpenAlex author ids.
 // Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
 //   a record (Graph.read_table); the columns are uid (string), name (string), given (string), family (string),
-//   variants (list<string>), variant_keys (list<string>: each variant with its parsed key, keys.variant_entry),
-//   orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
+//   variants (list<string>), orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
 //   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
 //   name_key (string),
 //   context_stored (boolean: the context comes from the node, not computed here),
@@ -28,7 +27,7 @@ CALL {
 }
 WITH DISTINCT a
 WITH collect([a.uid, a.name, a.given, a.family,
-  coalesce(a.name_variants, []), coalesce(a.name_variant_keys, []), a.orcid, a.openalex_id,
+  coalesce(a.name_variants, []), a.orcid, a.openalex_id,
   CASE WHEN a.context_coauthors IS NULL
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
     ELSE a.context_coauthors END,
@@ -48,5 +47,5 @@ WITH collect([a.uid, a.name, a.given, a.family,
 // Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
 // a dict each; one record for everything would grow the connection's receive buffer with the answer.
 UNWIND range(0, size(table) - 1, 1000) AS start
-RETURN ['uid', 'name', 'given', 'family', 'variants', 'variant_keys', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
+RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
     'affiliations', 'listings', 'full_key', 'name_key', 'context_stored', 'claimed', 'split_from'] AS columns, table[start..start + 1000] AS rows

@@ -7,7 +7,6 @@ normalization (LaTeX, Unicode, name parsing) belongs to `normalize.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,28 +106,3 @@ def name_key(raw: str, given: str = "", family: str = "") -> NameKey:
     given_clean = " ".join(_NON_WORD.sub("", w) for w in given_words)
     return NameKey(given=given_clean.strip(), family=fam, initials=initials)
 
-
-# A name variant with its parsed key, as Author.name_variant_keys keeps it: "variant\x1ffamily|given|initials".
-# Neither the key's family nor its given names hold "|", and no part of a key holds "\x1f" (whitespace,
-# which parsing splits on), so the last "\x1f" and the first two "|" of the key part are the separators.
-VARIANT_SEPARATOR = "\x1f"
-
-
-def variant_entry(variant: str, key: NameKey) -> str:
-    return f"{variant}{VARIANT_SEPARATOR}{key.family}|{key.given}|{key.initials}"
-
-
-def variant_keys(entries: Iterable[str]) -> dict[str, NameKey]:
-    """Variant -> parsed key, from `variant_entry` strings (ill-formed entries are skipped)."""
-    found: dict[str, NameKey] = {}
-    for entry in entries:
-        variant, sep, key = entry.rpartition(VARIANT_SEPARATOR)
-        parts = key.split("|", 2)
-        if sep and len(parts) == 3:
-            found[variant] = _decoded(*parts)
-    return found
-
-
-@lru_cache(maxsize=16384)
-def _decoded(family: str, given: str, initials: str) -> NameKey:
-    return NameKey(given=given, family=family, initials=initials)

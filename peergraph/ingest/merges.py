@@ -86,8 +86,6 @@ def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[tuple[st
     author = dict(snap.get("author") or {})
     if "variants" in author:  # planned in node_row form
         author["name_variants"] = author.pop("variants")
-    if "variant_keys" in author:
-        author["name_variant_keys"] = author.pop("variant_keys")
     props = {"verification_level": "L0", "open_to_collaborate": False,
              **{k: v for k, v in author.items() if v is not None and k != "uid"}}
     if not snap.get("orcid_back"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
-from peergraph.ingest.keys import NameKey, name_key, variant_entry, variant_keys
+from peergraph.ingest.keys import NameKey, name_key
 from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key, may_be
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
@@ -62,15 +62,6 @@ class AuthorState:
     stored_row: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
     claimed: bool = False  # claimed or verified: never bridged
     split_from: set[str] = field(default_factory=set)  # authors an undone bridge split it from: never bridged again
-    # Parsed keys of its variants, as far as known (the stored ones come with the row): parsing a
-    # spelling is the dearest step of reading a candidate, so each is parsed once and kept on the node.
-    variant_keys: dict[str, NameKey] = field(default_factory=dict, compare=False, repr=False)
-
-    def variant_key(self, variant: str) -> NameKey:
-        found = self.variant_keys.get(variant)
-        if found is None:
-            found = self.variant_keys[variant] = name_key(variant)
-        return found
 
 
 # How much matching context an Author node keeps: enough to recognise a person, bounded so a
@@ -173,19 +164,15 @@ def node_row(a: AuthorState) -> dict[str, Any]:
         **{kind: newest_first(getattr(a.context, kind), (a.stored_row or {}).get(kind) or (), cap)
            for kind, cap in CONTEXT_CAPS.items()},
         "variants": sorted(a.variants),
-        "variant_keys": [variant_entry(v, a.variant_key(v)) for v in sorted(a.variants)],
         "orcid": a.orcid,
         "openalex_id": a.openalex_id,
     }
 
 
-def stored_names(row: Mapping[str, Any], known: Mapping[str, NameKey] | None = None) -> frozenset[NameKey]:
-    """The names a stored author is known by: its display name and every spelling seen, each parsed
-    (`known`: the parsed keys the row brought, `variant_keys` of its "variant_keys")."""
-    keys = variant_keys(row.get("variant_keys") or ()) if known is None else known
+def stored_names(row: Mapping[str, Any]) -> frozenset[NameKey]:
+    """The names a stored author is known by: its display name and every spelling seen."""
     variants = set(row.get("variants") or []) | {row["name"]}
-    names = frozenset(keys.get(v) or name_key(v) for v in variants) | {
-        name_key(row["name"], row.get("given") or "", row.get("family") or "")}
+    names = frozenset(name_key(v) for v in variants) | {name_key(row["name"], row.get("given") or "", row.get("family") or "")}
     return frozenset(n for n in names if n.family)
 
 
@@ -193,9 +180,8 @@ def stored_state(row: Mapping[str, Any], names: frozenset[NameKey] | None = None
     """An author as the store has it (a row of cypher/ingest/author_candidates.cypher); `names`:
     its `stored_names` when already known."""
     variants = set(row.get("variants") or []) | {row["name"]}
-    known = variant_keys(row.get("variant_keys") or ())
     ctx = AuthorContext(
-        names=stored_names(row, known) if names is None else names,
+        names=stored_names(row) if names is None else names,
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
         coauthors=frozenset(row.get("coauthors") or []),
@@ -217,7 +203,6 @@ def stored_state(row: Mapping[str, Any], names: frozenset[NameKey] | None = None
         claimed=bool(row.get("claimed")),
         split_from=set(row.get("split_from") or []),
         stored_row=row,
-        variant_keys={v: k for v, k in known.items() if v in variants},
     )
 
 
@@ -243,9 +228,6 @@ def baseline(a: AuthorState) -> dict[str, Any] | None:
         **{kind: newest_first(frozenset(row.get(kind) or ()), row.get(kind) or (), cap)
            for kind, cap in CONTEXT_CAPS.items()},
         "variants": sorted(set(row.get("variants") or []) | {name}),
-        # As stored: a node written before the keys were kept (or left with a stale one by an undo)
-        # is written again with them.
-        "variant_keys": list(row.get("variant_keys") or ()),
         "orcid": row.get("orcid"),
         "openalex_id": row.get("openalex_id"),
     }
@@ -295,7 +277,6 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
     snapshot["variants_back"] = sorted(other.variants - kept.variants)
     kept.context = kept.context.absorb(other.context)
     kept.variants |= other.variants
-    kept.variant_keys = {**other.variant_keys, **kept.variant_keys}
     kept.orcid = kept.orcid or other.orcid
     kept.openalex_id = kept.openalex_id or other.openalex_id
     _fuller_name(kept, other.name, other.given, other.family, name_key(other.name, other.given, other.family))

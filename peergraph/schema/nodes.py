@@ -100,8 +100,6 @@ class Author(StructuredNode):
     initials = StringProperty()
     name_key = StringProperty(index=True)  # ascii lower "family|first-initial", the blocking key
     name_variants = ArrayProperty(StringProperty())
-    # Each variant with its parsed name key (ingest.keys.variant_entry): candidates are read without parsing.
-    name_variant_keys = ArrayProperty(StringProperty())
     # "family|first-given" of the fullest name, or the block when only initials are known: a spelled-out
     # mention is looked up by it, since two different spelled-out given names never merge.
     full_key = StringProperty(index=True)
