@@ -78,3 +78,18 @@ def test_the_embedded_store_refuses_neo4j_fulltext_syntax(graph: Graph) -> None:
     """Documented difference: why search does not use FULLTEXT indexes (see store/compat.py)."""
     with pytest.raises(nx.Neo4jError):
         graph.write("CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]")
+
+
+@pytest.mark.parametrize("size", [0, 1, 1000, 2501])
+def test_a_packed_answer_reads_as_one_row_per_row(graph: Graph, size: int) -> None:
+    # Ingest lookups pack a thousand rows to a record (cypher/README.md, "Packed answers"): the
+    # rows come back whole, in order, with nulls and lists kept, however many records carry them.
+    from peergraph.cypher_files import load
+
+    packed = ("UNWIND range(1, $n) AS i WITH collect([i, 'paper ' + toString(i), CASE WHEN i % 2 = 0 THEN null "
+              "ELSE [i, i + 1] END]) AS table UNWIND range(0, size(table) - 1, 1000) AS start "
+              "RETURN ['n', 'title', 'pair'] AS columns, table[start..start + 1000] AS rows")
+    rows = graph.read_table(packed, {"n": size})
+    assert rows == [{"n": i, "title": f"paper {i}", "pair": None if i % 2 == 0 else [i, i + 1]}
+                    for i in range(1, size + 1)]
+    assert graph.read_table(load("ingest/existing_source_records"), {"uids": ["sr-nothing-here"]}) == []

@@ -105,4 +105,3 @@ def name_key(raw: str, given: str = "", family: str = "") -> NameKey:
     initials = "".join(w[0] for part in given_words for w in part.split("-") if w)
     given_clean = " ".join(_NON_WORD.sub("", w) for w in given_words)
     return NameKey(given=given_clean.strip(), family=fam, initials=initials)
-

@@ -85,7 +85,7 @@ class Lookups:
         self.settle = settle
 
     def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
-        """One lookup query (its rows packed into one record: Graph.read_table). On the embedded store
+        """One lookup query (its rows packed, Graph.read_table). On the embedded store
         a read that meets a node the in-flight write is deleting fails (store.compat): then wait for
         that write to commit and read again; patched with the in-flight rows, the answer is the same
         either way."""
