@@ -44,8 +44,7 @@ WITH collect([a.uid, a.name, a.given, a.family,
   a.context_coauthors IS NOT NULL,
   (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }),
   coalesce(a.split_from, [])]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
     'affiliations', 'listings', 'full_key', 'name_key', 'context_stored', 'claimed', 'split_from'] AS columns, table[start..start + 1000] AS rows

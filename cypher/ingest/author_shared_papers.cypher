@@ -13,7 +13,6 @@ WHERE b.uid IN $uids AND b.uid <> u AND b.name_key = a.name_key
 WITH a, b, min(p.uid) AS witness
 WITH a.uid AS author, collect(witness) AS papers
 WITH collect([author, papers]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['author', 'papers'] AS columns, table[start..start + 1000] AS rows

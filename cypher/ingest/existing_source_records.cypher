@@ -8,7 +8,6 @@
 UNWIND $uids AS u
 MATCH (s:SourceRecord {uid: u})
 WITH collect([s.uid, s.payload_hash]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['uid', 'payload_hash'] AS columns, table[start..start + 1000] AS rows

@@ -11,7 +11,6 @@ CALL {
 }
 WITH DISTINCT i
 WITH collect([i.uid, i.name, i.name_key, i.ror]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['uid', 'name', 'name_key', 'ror'] AS columns, table[start..start + 1000] AS rows

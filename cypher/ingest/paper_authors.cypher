@@ -8,7 +8,6 @@
 UNWIND $paper_uids AS u
 MATCH (p:Paper {uid: u})<-[:AUTHORED]-(a:Author)
 WITH collect([p.uid, a.uid]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['paper', 'author'] AS columns, table[start..start + 1000] AS rows

@@ -46,7 +46,6 @@ CALL {
 WITH param, key, uids,
   CASE WHEN param IN ['head_keys', 'tail_keys', 'long_keys'] THEN $coarse_block ELSE $max_block END AS cap
 WITH collect([param, key, CASE WHEN size(uids) > cap THEN null ELSE uids END]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['param', 'key', 'uids'] AS columns, table[start..start + 1000] AS rows

@@ -15,8 +15,7 @@ WITH collect([p.uid, p.title_key, p.title_head_key, p.title_tail_key, p.title_lo
     p.title_head_long_key, p.title_tail_long_key, p.abstract_key, left(coalesce(p.abstract, ''), 2000),
     size(coalesce(p.abstract, '')), p.year, p.type, p.doi, p.arxiv_id, p.openalex_id,
     [(p)<-[:AUTHORED]-(a) | a.family]]) AS table
-// Packed a thousand rows to a record: one record per row costs the driver a message, a Record and
-// a dict each; one record for everything would grow the connection's receive buffer with the answer.
+// A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['uid', 'title_key', 'title_head_key', 'title_tail_key', 'title_long_key', 'title_head_tail_key',
     'title_head_long_key', 'title_tail_long_key', 'abstract_key', 'abstract', 'abstract_size', 'year', 'type',
