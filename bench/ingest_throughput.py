@@ -46,10 +46,17 @@ def child(size: int, batch_size: int) -> None:
 
     graph = connect(load_settings(), start_embedded=False)
     migrate(graph)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = ingest_records(graph, generate(size), batch_size=batch_size)
     elapsed = time.perf_counter() - started
-    print(json.dumps({"elapsed_s": elapsed, "peak_rss_mb": peak_rss_kb() / 1024, **report.as_dict()}))
+    print(json.dumps({"elapsed_s": elapsed, "cpu_s": time.process_time() - cpu, "peak_rss_mb": peak_rss_kb() / 1024,
+                      **report.as_dict()}))
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) another process has used so far, from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_kb() -> int:
@@ -122,19 +129,23 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PEERGRAPH_")}
     env.update(PEERGRAPH_HOME=str(home), PEERGRAPH_HEAP=os.environ.get("PEERGRAPH_HEAP", "2g"))
     settings = load_settings(env)
-    embedded.start(settings)
+    store = embedded.start(settings)[0].pid
     try:
+        store_cpu = process_cpu_s(store)
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(size), "--batch-size", str(batch_size)],
             env=env, capture_output=True, text=True, check=True,
         )
         e2e = json.loads(out.stdout.strip().splitlines()[-1])
+        e2e_store_cpu = process_cpu_s(store) - store_cpu
         graph = connect(settings, start_embedded=False)
         counts = graph.counts()
         nodes, edges = export(graph)
         wipe(graph)
         migrate(graph)
+        store_cpu, raw_cpu = process_cpu_s(store), time.process_time()
         raw_s, raw_parts = raw_write(graph, nodes, edges, batch_size)
+        raw_cpu, raw_store_cpu = time.process_time() - raw_cpu, process_cpu_s(store) - store_cpu
         create: tuple[float, dict[str, float]] | None = None
         if also_create:
             wipe(graph)
@@ -142,6 +153,7 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
         graph.close()
     finally:
         embedded.stop(home)
+    cores = os.cpu_count() or 1
     return {
         "records": size,
         "records_per_s": round(size / e2e["elapsed_s"], 1),
@@ -150,6 +162,10 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
         "elapsed_s": round(e2e["elapsed_s"], 1),
         "raw_elapsed_s": round(raw_s, 1),
         "peak_rss_mb": round(e2e["peak_rss_mb"], 1),
+        "cpu_s": {"ingest_python": round(e2e["cpu_s"], 1), "ingest_store": round(e2e_store_cpu, 1),
+                  "raw_python": round(raw_cpu, 1), "raw_store": round(raw_store_cpu, 1)},
+        "cores": cores,
+        "ratio_cpu_bound": round(raw_s / ((e2e["cpu_s"] + e2e_store_cpu) / cores), 3),
         "new_papers": e2e["new_papers"],
         "merged_papers": e2e["merged_papers"],
         "merged_authors": e2e["merged_authors"],
@@ -191,6 +207,7 @@ def summary(runs: list[dict[str, Any]], batch_size: int) -> dict[str, Any]:
         "records_per_s": large["records_per_s"],
         "raw_records_per_s": large["raw_records_per_s"],
         "ratio_vs_raw": large["ratio_vs_raw"],
+        "ratio_cpu_bound": large["ratio_cpu_bound"],
         **{k: large[k] for k in ("raw_create_records_per_s", "ratio_vs_raw_create") if k in large},
         f"peak_rss_mb_{small['records'] // 1000}k": small["peak_rss_mb"],
         f"peak_rss_mb_{large['records'] // 1000}k": large["peak_rss_mb"],
