@@ -129,23 +129,23 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PEERGRAPH_")}
     env.update(PEERGRAPH_HOME=str(home), PEERGRAPH_HEAP=os.environ.get("PEERGRAPH_HEAP", "2g"))
     settings = load_settings(env)
-    store = embedded.start(settings)[0].pid
+    store_pid = embedded.start(settings)[0].pid
     try:
-        store_cpu = process_cpu_s(store)
+        before = process_cpu_s(store_pid)
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(size), "--batch-size", str(batch_size)],
             env=env, capture_output=True, text=True, check=True,
         )
         e2e = json.loads(out.stdout.strip().splitlines()[-1])
-        e2e_store_cpu = process_cpu_s(store) - store_cpu
+        e2e_store_cpu = process_cpu_s(store_pid) - before
         graph = connect(settings, start_embedded=False)
         counts = graph.counts()
         nodes, edges = export(graph)
         wipe(graph)
         migrate(graph)
-        store_cpu, raw_cpu = process_cpu_s(store), time.process_time()
+        before, before_here = process_cpu_s(store_pid), time.process_time()
         raw_s, raw_parts = raw_write(graph, nodes, edges, batch_size)
-        raw_cpu, raw_store_cpu = time.process_time() - raw_cpu, process_cpu_s(store) - store_cpu
+        raw_cpu, raw_store_cpu = time.process_time() - before_here, process_cpu_s(store_pid) - before
         create: tuple[float, dict[str, float]] | None = None
         if also_create:
             wipe(graph)
