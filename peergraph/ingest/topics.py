@@ -171,10 +171,3 @@ def _covered(phrase: str, kept: dict[str, TopicAssignment]) -> bool:
             del kept[key]
     return False
 
-
-def keyphrase_keys(title: str | None, keywords: str | None = None) -> frozenset[str]:
-    """Cheap topic evidence for author matching: keyword keys plus title content words."""
-    keys = {text_key(k) for k in (keywords or "").split(",") if k.strip()}
-    words = [w for w in text_key(title or "").split() if w not in STOPWORDS and len(w) > 3]
-    keys.update(w[:6] for w in words)
-    return frozenset(k for k in keys if k)
