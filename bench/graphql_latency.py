@@ -19,6 +19,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -291,6 +292,7 @@ def main() -> None:
             server.wait(10)
         if args.home is None:
             embedded.stop(home)
+            shutil.rmtree(home, ignore_errors=True)  # a store of its own, only for this run
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -104,6 +105,7 @@ def main() -> None:
     finally:
         if args.home is None:
             embedded.stop(home)
+            shutil.rmtree(home, ignore_errors=True)  # a store of its own, only for this run
 
 
 if __name__ == "__main__":
