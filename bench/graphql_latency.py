@@ -109,7 +109,8 @@ async def latency(graph, raw: Raw, centers: list[str], rounds: int) -> dict:  # 
 
     out = {}
     for name, query in QUERIES.items():
-        gql, cy = [], []
+        gql: list[float] = []
+        cy: list[float] = []
         for i in range(rounds + 5):
             uid = centers[i % len(centers)]
             order = ("gql", "raw") if i % 2 else ("raw", "gql")
