@@ -160,7 +160,7 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
     finally:
         embedded.stop(home)
         shutil.rmtree(home, ignore_errors=True)  # 1.6 GB after 300k records
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0))  # the cores this run may use, as nproc counts them
     return {
         "records": size,
         "records_per_s": round(size / e2e["elapsed_s"], 1),

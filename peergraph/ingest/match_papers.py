@@ -37,9 +37,10 @@ class PaperView:
     families: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
-    def abstract_key(self) -> str:
+    def abstract_text(self) -> str:
         """The normalized abstract (a prefix is enough), computed when first compared: only a pair
-        with a title missing compares abstracts, and a batch reads thousands of stored papers."""
+        with a title missing compares abstracts, and a batch reads thousands of stored papers. (Not
+        the blocking `abstract_key`, its first words: keys.abstract_key.)"""
         return text_key(self.abstract)[:2000] if self.abstract else ""
 
 
@@ -95,12 +96,12 @@ def text_similarity(a: PaperView, b: PaperView, s: MatchSettings) -> tuple[float
     """0..100 similarity of titles, or of abstracts when either title is missing."""
     if a.title_key and b.title_key:
         return max(fuzz.ratio(a.title_key, b.title_key), fuzz.token_sort_ratio(a.title_key, b.title_key)), "title"
-    if a.abstract_key and b.abstract_key:
+    if a.abstract_text and b.abstract_text:
         # Listing pages cut abstracts short: compare the common prefix length only.
-        n = min(len(a.abstract_key), len(b.abstract_key), s.abstract_prefix_chars)
+        n = min(len(a.abstract_text), len(b.abstract_text), s.abstract_prefix_chars)
         if n < 80:
             return 0.0, "abstract"
-        return fuzz.ratio(a.abstract_key[:n], b.abstract_key[:n]), "abstract"
+        return fuzz.ratio(a.abstract_text[:n], b.abstract_text[:n]), "abstract"
     return 0.0, "none"
 
 
