@@ -11,7 +11,7 @@ from neo4j import exceptions as nx
 
 from peergraph.schema import ALL_NODE_CLASSES, Author, Paper
 from peergraph.store.compat import is_already_exists
-from peergraph.store.driver import Graph, bind_neomodel
+from peergraph.store.driver import Graph, bind_neomodel, parameters
 from peergraph.store.migrate import migrate, schema_names
 
 
@@ -93,3 +93,15 @@ def test_a_packed_answer_reads_as_one_row_per_row(graph: Graph, size: int) -> No
     assert rows == [{"n": i, "title": f"paper {i}", "pair": None if i % 2 == 0 else [i, i + 1]}
                     for i in range(1, size + 1)]
     assert graph.read_table(load("ingest/existing_source_records"), {"uids": ["sr-nothing-here"]}) == []
+
+
+def test_list_parameters_reach_the_store_whole_but_log_as_their_size(graph: Graph) -> None:
+    rows = [{"uid": f"p{i}", "keys": [f"k{i}", f"k{i + 1}"], "nested": [[i, i + 1]]} for i in range(3)]
+    params = parameters({"rows": rows, "limit": 2}, extra=["a", "b"])
+    # The driver formats every RUN message with repr() for its debug log: a list says only its size.
+    assert repr(params["rows"]) == "<list of 3>" and repr(params["extra"]) == "<list of 2>"
+    assert params["limit"] == 2 and rows[0]["keys"] == ["k0", "k1"]
+    found = graph.read("UNWIND $rows AS r RETURN r.uid AS uid, r.keys AS keys, r.nested AS nested, size($extra) AS n"
+                       " LIMIT $limit", params)
+    assert found == [{"uid": "p0", "keys": ["k0", "k1"], "nested": [[0, 1]], "n": 2},
+                     {"uid": "p1", "keys": ["k1", "k2"], "nested": [[1, 2]], "n": 2}]

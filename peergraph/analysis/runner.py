@@ -38,7 +38,7 @@ from neo4j import exceptions as nx
 from peergraph.analysis import catalog, guard
 from peergraph.errors import BadInput, PeerGraphError
 from peergraph.store import embedded
-from peergraph.store.driver import Graph, translate
+from peergraph.store.driver import Graph, parameters, translate
 
 log = logging.getLogger("peergraph.analysis")
 
@@ -149,7 +149,7 @@ class _Worker(threading.Thread):
         with g.driver.session(database=g.database, default_access_mode=neo4j.READ_ACCESS, fetch_size=fetch) as session:
             tx = session.begin_transaction(timeout=self.timeout)
             try:
-                result = tx.run(self.text, self.params)
+                result = tx.run(self.text, parameters(self.params))
                 self.columns = list(result.keys())
                 for record in result:
                     if len(self.rows) == self.limit:

@@ -23,7 +23,7 @@ from peergraph.ingest.keys import abstract_key, name_key, title_key
 from peergraph.ingest.match_authors import coauthor_key
 from peergraph.ingest.plan_authors import author_uid
 from peergraph.ingest.plan_papers import paper_uid
-from peergraph.store.driver import Graph
+from peergraph.store.driver import Graph, parameters
 
 
 class MergeNotFound(PeerGraphError):
@@ -165,7 +165,7 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
 
     def work(tx: ManagedTransaction) -> None:
         for name, p in steps:
-            tx.run(load(name), p).consume()
+            tx.run(load(name), parameters(p)).consume()
 
     graph.write_tx(work)
     return UndoResult(decision_uid, kind, entity, restored)

@@ -15,7 +15,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from peergraph.cypher_files import load
-from peergraph.store.driver import Graph
+from peergraph.store.driver import Graph, parameters
 
 # Order matters: edges MATCH the nodes written before them.
 ORDER = (
@@ -121,14 +121,14 @@ def write_batch(graph: Graph, batch: BatchWrite, chunk: int = 5000) -> None:
     def work(tx: ManagedTransaction) -> None:
         for kind, cypher, rows in statements:
             if kind == "author_joins":
-                rows = [dict(r) for r in tx.run(load("ingest/author_join_snapshot"), rows=rows)]
+                rows = [dict(r) for r in tx.run(load("ingest/author_join_snapshot"), parameters(rows=rows))]
                 snapshots.update(bridge_snapshots(batch, rows))
                 rows = [{"joined": r["joined"], "kept": kept[r["joined"]]} for r in rows if r["stored"]]
             elif kind == "merge_decisions" and batch.author_joins:
                 rows = [{**d, "snapshot": snapshots.get(d["uid"], d["snapshot"])} for d in rows]
                 copies.extend(rows)
             for start in range(0, len(rows), chunk):
-                tx.run(cypher, rows=rows[start : start + chunk]).consume()
+                tx.run(cypher, parameters(rows=rows[start : start + chunk])).consume()
 
     graph.write_tx(work)
     for row in copies:

@@ -60,6 +60,27 @@ def count_queries() -> Iterator[QueryCounter]:
         _counter_var.reset(token)
 
 
+class SizedList(list[Any]):
+    """A list parameter whose repr is its size. Packstream packs it as the list it is."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<list of {len(self)}>"
+
+
+def parameters(params: Params | None = None, **more: Any) -> dict[str, Any]:
+    """Query parameters as the driver is given them: every list as a `SizedList`.
+
+    The driver formats each RUN message for a debug log line whether or not anything logs at debug
+    (neo4j 6.1 to 6.4, `io/_bolt5.py`: `log.debug(..., " ".join(map(repr, fields)))`), and that repr
+    walks every row of a parameter. For ingest's writes it cost about half as much again as packing
+    the rows, on the writer thread, holding the interpreter lock the planner needs; and had debug
+    logging been on, every row's values would have gone to the log. A list's repr is now its size."""
+    merged = {**(params or {}), **more}
+    return {k: SizedList(v) if type(v) is list else v for k, v in merged.items()}
+
+
 def translate(exc: Exception, uri: str) -> Exception:
     """A driver exception as a PeerGraph error whose message names the URI and the next step."""
     if isinstance(exc, nx.AuthError):
@@ -134,7 +155,7 @@ class Graph:
             counter.add()
 
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [r.data() for r in tx.run(cypher, dict(params or {}))]
+            return [r.data() for r in tx.run(cypher, parameters(params))]
 
         return self.read_tx(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
 
@@ -152,7 +173,7 @@ class Graph:
 
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             rows: list[dict[str, Any]] = []
-            for record in tx.run(cypher, dict(params or {})):
+            for record in tx.run(cypher, parameters(params)):
                 columns = record["columns"]
                 rows += [dict(zip(columns, row, strict=True)) for row in record["rows"]]
             return rows
@@ -164,7 +185,7 @@ class Graph:
         counter = _counter()
         if counter is not None:
             counter.add()
-        return self.write_tx(lambda tx: [r.data() for r in tx.run(cypher, dict(params or {}))])
+        return self.write_tx(lambda tx: [r.data() for r in tx.run(cypher, parameters(params))])
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts per label and relationship counts per type."""

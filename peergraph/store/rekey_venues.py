@@ -19,7 +19,7 @@ from neo4j import ManagedTransaction
 
 from peergraph.cypher_files import load
 from peergraph.ingest.venues import from_field, paper_type_of, venue_uid
-from peergraph.store.driver import Graph
+from peergraph.store.driver import Graph, parameters
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def rekey_venues(graph: Graph) -> int:
 
     def work(tx: ManagedTransaction) -> None:
         for name, params in steps:
-            tx.run(load(name), params).consume()
+            tx.run(load(name), parameters(params)).consume()
 
     graph.write_tx(work)
     return len(rekeys)
