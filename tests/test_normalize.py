@@ -153,6 +153,6 @@ def test_abstract_length_texts_are_keyed_like_titles_but_never_cached() -> None:
     abstract = "We present {LaTeX}-aware \\emph{Élan}: " + "word " * CACHED_TEXT_CHARS
     before = _cached_text_key.cache_info().currsize
     assert text_key(abstract).startswith("we present latex aware elan word word")
-    assert _cached_text_key.cache_info().currsize == before  # 65,536 abstracts would hold hundreds of MB
+    assert _cached_text_key.cache_info().currsize == before  # a cache full of abstracts would hold hundreds of MB
     assert text_key("Élan: A {LaTeX} Title Seen Once Here!") == "elan a latex title seen once here"
     assert _cached_text_key.cache_info().currsize == before + 1  # a title is

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from peergraph.ingest import memo
 from peergraph.ingest.normalize import parse_name
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -31,7 +32,7 @@ def text_key(text: str) -> str:
     return _cached_text_key(text) if len(text) <= CACHED_TEXT_CHARS else _text_key(text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=memo.ENTRIES)
 def _cached_text_key(text: str) -> str:
     return _text_key(text)
 
@@ -90,7 +91,7 @@ def _clean(part: str) -> str:
     return text_key(part)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=memo.ENTRIES)
 def name_key(raw: str, given: str = "", family: str = "") -> NameKey:
     """Key of a person's name; parses `raw` with nameparser when given/family are not supplied.
 

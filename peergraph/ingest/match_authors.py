@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from peergraph.ingest import memo
 from peergraph.ingest.keys import NameKey
 from peergraph.ingest.name_ambiguity import UNKNOWN_NAMESAKES, expected_namesakes
 from peergraph.ingest.settings import DEFAULT, MatchSettings
@@ -147,7 +148,7 @@ def name_compatibility(a: NameKey, b: NameKey) -> tuple[str, str]:
     return kind, reason
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=memo.ENTRIES)
 def _verdict(a: NameKey, b: NameKey) -> tuple[str, str, int, bool]:
     """`name_compatibility`, its rank, and whether it forbids the merge (a conflict of spelled-out
     given names or of initials; different family names alone do not: another pair may agree).

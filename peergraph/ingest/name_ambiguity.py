@@ -32,6 +32,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from peergraph.ingest import memo
 from peergraph.ingest.keys import NameKey
 
 # Researchers publishing at all (dblp alone lists about 3.5 million people).
@@ -173,7 +174,7 @@ def _census() -> tuple[dict[str, float], dict[str, float]]:
     return family, given
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=memo.ENTRIES)
 def expected_namesakes(key: NameKey) -> float:
     """The expected number of publishing researchers who carry this name (at least a small fraction)."""
     korean = korean_namesakes(key)

@@ -17,6 +17,7 @@ from nameparser import HumanName
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from pylatexenc.latex2text import LatexNodes2Text
 
+from peergraph.ingest import memo
 from peergraph.ingest.records import AuthorRef
 
 # Size bounds: far above any real value, far below anything that would hurt memory or the store.
@@ -120,7 +121,7 @@ def _nameparser_split(text: str) -> tuple[str, str]:
     return given, family
 
 
-@lru_cache(maxsize=65_536)  # bounded: memory must not grow with corpus size
+@lru_cache(maxsize=memo.ENTRIES)
 def parse_name(raw: str) -> tuple[str, str, str]:
     """(given, family, initials) of a person's name via nameparser.
 
