@@ -120,7 +120,7 @@ def terminate(graph: Graph, tag: str) -> list[str]:
             if tag in (r.get("currentQuery") or "") and "SHOW TRANSACTIONS" not in (r.get("currentQuery") or "")
         ]
         if ids:
-            session.run("TERMINATE TRANSACTIONS $ids", {"ids": ids}).consume()
+            session.run("TERMINATE TRANSACTIONS $ids", parameters(ids=ids)).consume()
     return ids
 
 

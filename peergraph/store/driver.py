@@ -76,7 +76,8 @@ def parameters(params: Params | None = None, **more: Any) -> dict[str, Any]:
     (neo4j 6.1 to 6.4, `io/_bolt5.py`: `log.debug(..., " ".join(map(repr, fields)))`), and that repr
     walks every row of a parameter. For ingest's writes it cost about half as much again as packing
     the rows, on the writer thread, holding the interpreter lock the planner needs; and had debug
-    logging been on, every row's values would have gone to the log. A list's repr is now its size."""
+    logging been on, every row's values would have gone to the log. A list's repr is now its size.
+    Every query PeerGraph runs itself goes through here (neomodel's own queries do not)."""
     merged = {**(params or {}), **more}
     return {k: SizedList(v) if type(v) is list else v for k, v in merged.items()}
 
