@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from peergraph.cypher_files import load
+from peergraph.errors import PeerGraphError
 from peergraph.ingest.block import title_blocks
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.keys import abstract_key, title_key
@@ -23,6 +24,22 @@ from peergraph.store.driver import Graph
 
 Batch = Sequence[tuple[str, PaperRecord]]
 Row = dict[str, Any]
+
+# The list columns of cypher/ingest/author_candidates.cypher, which planning turns into sets.
+AUTHOR_LIST_COLUMNS = ("variants", "coauthors", "topics", "venues", "affiliations", "listings", "split_from")
+
+
+def malformed_authors(rows: Sequence[Row]) -> list[str]:
+    """The uids of candidate rows whose list columns hold something other than a list (or nothing).
+
+    One 300k-record run met a row whose `topics` came back as a time value: a read of a record that
+    the in-flight write was rewriting, it seems (the embedded store does not isolate the two, see
+    store.compat). Planning would fail on it; read after that write commits, the row is whole."""
+    return [
+        str(row.get("uid"))
+        for row in rows
+        if any(row.get(c) is not None and not isinstance(row.get(c), list) for c in AUTHOR_LIST_COLUMNS)
+    ]
 
 
 # paper_params' parameters -> the prefix of the same key in `block.paper_keys`.
@@ -120,7 +137,18 @@ class Lookups:
         params = author_params(batch)
         if not any(params.values()):
             return []
-        return self.inflight.author_candidates(self._read("ingest/author_candidates", params), params)
+        rows = self._read("ingest/author_candidates", params)
+        if malformed_authors(rows):
+            # Read again once the in-flight write has committed (see `malformed_authors`).
+            if self.settle is not None:
+                self.settle()
+            rows = self._read("ingest/author_candidates", params)
+            if bad := malformed_authors(rows):
+                raise PeerGraphError(
+                    f"the store returned {len(bad)} malformed author row(s) twice (first: {bad[0]}); "
+                    "nothing of this batch was written: run the same ingest again to resume"
+                )
+        return self.inflight.author_candidates(rows, params)
 
     def authors(self, batch: Batch, stored_papers: Sequence[str], candidates: list[Row] | None = None) -> list[Row]:
         """Stored authors any name in the batch could be (`candidates`, when already read), each with
