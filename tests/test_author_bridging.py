@@ -8,8 +8,9 @@ from conftest import wipe
 from neo4j.time import Time
 from test_ingest_pipeline import rec, snapshot
 
+from peergraph.errors import PeerGraphError
 from peergraph.ingest.inflight import InFlight
-from peergraph.ingest.lookups import Lookups, malformed_authors
+from peergraph.ingest.lookups import Lookups, author_params, malformed_authors
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import Ingestor, ingest_records, source_record_uid
 from peergraph.ingest.plan_authors import AuthorState, plan_authors, stored_state
@@ -231,3 +232,22 @@ def test_a_torn_candidate_row_is_recognised_by_its_types(empty_graph: Graph) -> 
     torn = [dict(r) for r in rows]
     torn[0]["topics"] = Time(12, 30)
     assert malformed_authors(torn) == [str(torn[0]["uid"])]
+
+
+def test_a_malformed_answer_is_read_again_after_the_in_flight_write_and_twice_stops_the_run(
+    empty_graph: Graph,
+) -> None:
+    ingest_one_by_one(empty_graph, FIRST, SECOND)
+    params = author_params([(source_record_uid("other", "C"), THIRD)])
+    settled: list[bool] = []
+    lookups = Lookups(empty_graph, None, settle=lambda: settled.append(True))
+    answers: list[int] = []
+
+    def torn_once(rows: list[dict[str, object]]) -> list[str]:
+        answers.append(len(rows))
+        return ["a-torn"] if len(answers) == 1 else []
+
+    rows = lookups._read("ingest/author_candidates", params, torn_once)
+    assert settled == [True] and len(answers) == 2 and len(rows) == answers[1]
+    with pytest.raises(PeerGraphError, match=r"malformed row\(s\) twice \(first: a-torn\).*run the same ingest again"):
+        lookups._read("ingest/author_candidates", params, lambda rows: ["a-torn"])

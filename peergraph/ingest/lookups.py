@@ -101,18 +101,31 @@ class Lookups:
         self.inflight = inflight or InFlight()
         self.settle = settle
 
-    def _read(self, name: str, params: Mapping[str, Any]) -> list[Row]:
-        """One lookup query (its rows packed, Graph.read_table). On the embedded store
-        a read that meets a node the in-flight write is deleting fails (store.compat): then wait for
-        that write to commit and read again; patched with the in-flight rows, the answer is the same
-        either way."""
+    def _read(self, name: str, params: Mapping[str, Any], malformed: Callable[[list[Row]], list[str]] | None = None
+              ) -> list[Row]:
+        """One lookup query (its rows packed, Graph.read_table). On the embedded store a read that
+        meets a node the in-flight write is deleting fails (store.compat), and one that meets a record
+        it is rewriting may answer a malformed row (`malformed` names such rows): then wait for that
+        write to commit and read again; patched with the in-flight rows, the answer is the same
+        either way. A second malformed answer stops the run before anything of the batch is written."""
         try:
-            return self.graph.read_table(load(name), dict(params))
+            rows = self.graph.read_table(load(name), dict(params))
         except Exception as exc:
             if self.settle is None or not is_concurrent_delete_race(exc):
                 raise
             self.settle()
             return self.graph.read_table(load(name), dict(params))
+        if malformed is None or not malformed(rows):
+            return rows
+        if self.settle is not None:
+            self.settle()
+        rows = self.graph.read_table(load(name), dict(params))
+        if bad := malformed(rows):
+            raise PeerGraphError(
+                f"{name} answered {len(bad)} malformed row(s) twice (first: {bad[0]}); nothing of this "
+                "batch was written: run the same ingest again to resume"
+            )
+        return rows
 
     def source_hashes(self, uids: Sequence[str]) -> dict[str, str]:
         rows = self._read("ingest/existing_source_records", {"uids": list(uids)})
@@ -137,17 +150,7 @@ class Lookups:
         params = author_params(batch)
         if not any(params.values()):
             return []
-        rows = self._read("ingest/author_candidates", params)
-        if malformed_authors(rows):
-            # Read again once the in-flight write has committed (see `malformed_authors`).
-            if self.settle is not None:
-                self.settle()
-            rows = self._read("ingest/author_candidates", params)
-            if bad := malformed_authors(rows):
-                raise PeerGraphError(
-                    f"the store returned {len(bad)} malformed author row(s) twice (first: {bad[0]}); "
-                    "nothing of this batch was written: run the same ingest again to resume"
-                )
+        rows = self._read("ingest/author_candidates", params, malformed_authors)
         return self.inflight.author_candidates(rows, params)
 
     def authors(self, batch: Batch, stored_papers: Sequence[str], candidates: list[Row] | None = None) -> list[Row]:
