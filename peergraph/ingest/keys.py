@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
 
 
 # Titles, names and venues recur (a paper's twins, an author's papers) and are worth caching; an
-# abstract is read once or twice, and 65,536 cached abstracts would hold hundreds of megabytes.
+# abstract is read once or twice, and a cache full of abstracts (memo.ENTRIES) would hold hundreds
+# of megabytes.
 CACHED_TEXT_CHARS = 300
 
 

@@ -108,19 +108,21 @@ class Lookups:
         it is rewriting may answer a malformed row (`malformed` names such rows): then wait for that
         write to commit and read again; patched with the in-flight rows, the answer is the same
         either way. A second malformed answer stops the run before anything of the batch is written."""
+        def query() -> list[Row]:
+            return self.graph.read_table(load(name), dict(params))
+
         try:
-            rows = self.graph.read_table(load(name), dict(params))
+            rows = query()
         except Exception as exc:
             if self.settle is None or not is_concurrent_delete_race(exc):
                 raise
             self.settle()
-            return self.graph.read_table(load(name), dict(params))
+            rows = query()
         if malformed is None or not malformed(rows):
             return rows
         if self.settle is not None:
             self.settle()
-        rows = self.graph.read_table(load(name), dict(params))
-        if bad := malformed(rows):
+        if bad := malformed(rows := query()):
             raise PeerGraphError(
                 f"{name} answered {len(bad)} malformed row(s) twice (first: {bad[0]}); nothing of this "
                 "batch was written: run the same ingest again to resume"
