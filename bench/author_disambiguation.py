@@ -9,7 +9,7 @@ absorbs the mention's context, and the other authors `attach` finds the mention 
 (MatchSettings defaults), no labels used: the name as the paper spells it (full-name matches
 discounted by how many researchers are expected to share the name,
 peergraph.ingest.name_ambiguity), co-authors compared by spelled-out name, venue, organisation
-part of the affiliation and the paper's topics. Labels only score the result: pairwise F1 per name averaged
+part of the affiliation, the paper's topics and its title. Labels only score the result: pairwise F1 per name averaged
 over names (macro-F1, as in Xu et al. CIKM 2018) and B-cubed F1 over all publications.
 
 `without_bridging` gives the same figures without joining bridged authors (best_author alone).
@@ -33,13 +33,14 @@ from pathlib import Path
 
 from peergraph.ingest.cluster import UnionFind
 from peergraph.ingest.institutions import affiliation_keys
-from peergraph.ingest.keys import name_key
+from peergraph.ingest.keys import NameKey, name_key
 from peergraph.ingest.match_authors import (
     AuthorContext,
     attach,
     coauthor_key,
     compare,
     name_compatibility,
+    subject_key,
 )
 from peergraph.ingest.plan_authors import key_of
 from peergraph.ingest.records import BadRecord, PaperRecord
@@ -70,17 +71,24 @@ def record_of(row: dict[str, str]) -> PaperRecord:
     return record
 
 
+def own_position(keys: list[NameKey], target: NameKey) -> int | None:
+    """Where the ambiguous author is on the author list: the one name compatible with the target
+    name ("Jianping Wang" for "Jianping Wang" beside a co-author "Jin Wang" of the same name block),
+    or None when no name or several are."""
+    own = [i for i, k in enumerate(keys) if k.block == target.block and name_compatibility(k, target)[0] != "conflict"]
+    return own[0] if len(own) == 1 else None
+
+
 def mention(row: dict[str, str]) -> AuthorContext:
     """The context the ingest planner gives the ambiguous author's mention on this row's paper.
 
     As plan_authors does: the name as the paper spells it, the other authors as co-author keys,
     the paper's topics (topics.assign) and venue (venues.venue_of) as the pipeline derives them,
-    and the affiliation keys of the author's affiliation."""
+    the affiliation keys of the author's affiliation and the paper's title (its content words)."""
     record = record_of(row)
     target = name_key(row["full_name"])
     keys = [key_of(a) for a in record.authors]
-    own = [i for i, k in enumerate(keys) if k.block == target.block]
-    pos = own[0] if len(own) == 1 and name_compatibility(keys[own[0]], target)[0] != "conflict" else None
+    pos = own_position(keys, target)
     ref = record.authors[pos] if pos is not None else None
     venue = venue_of(record.venue, record.comment, record.type)
     return AuthorContext(
@@ -89,6 +97,7 @@ def mention(row: dict[str, str]) -> AuthorContext:
         topics=frozenset(t.label_key for t in assign(record, DEFAULT)),
         venues=frozenset({venue.name_key}) if venue else frozenset(),
         affiliations=frozenset().union(*(affiliation_keys(a) for a in ref.affiliations)) if ref else frozenset(),
+        titles=frozenset({subject_key(record.title)}) if record.title else frozenset(),
         papers=frozenset({row["paper_id"]}),
     )
 

@@ -6,8 +6,8 @@ into the smallest uid), and the ambiguous author's mentions are grouped by the A
 gives them. The same mentions go through author_disambiguation.incremental (the procedure its
 macro-F1 is measured on). `agreeing_names` counts names whose two partitions are equal.
 
-Compared are the rows where the name can be found on the author list (exactly one author of its name
-block, compatible with it): for the others the benchmark scores a mention under the name itself, which
+Compared are the rows where the name can be found on the author list (exactly one author compatible
+with it, bench.own_position): for the others the benchmark scores a mention under the name itself, which
 no ingest record carries. The planner gets no paper merges here (each row its own paper); through the
 store, duplicate titles in the set become one Paper and can change a decision.
 
@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 import author_disambiguation as bench  # noqa: E402
 
 from peergraph.ingest.keys import name_key  # noqa: E402
-from peergraph.ingest.match_authors import name_compatibility  # noqa: E402
 from peergraph.ingest.pipeline import source_record_uid  # noqa: E402
 from peergraph.ingest.plan_authors import key_of, plan_authors  # noqa: E402
 from peergraph.ingest.settings import DEFAULT  # noqa: E402
@@ -61,10 +60,10 @@ def planned(rows: list[dict[str, str]]) -> tuple[list[int], list[str]]:
     found, authors = [], []
     for i, (uid, record) in enumerate(batch):
         keys = [key_of(a) for a in record.authors]
-        own = [j for j, k in enumerate(keys) if k.block == target.block]
-        if len(own) == 1 and name_compatibility(keys[own[0]], target)[0] != "conflict":
+        pos = bench.own_position(keys, target)
+        if pos is not None:
             found.append(i)
-            authors.append(plan.assigned[(uid, own[0])])
+            authors.append(plan.assigned[(uid, pos)])
     return found, authors
 
 

@@ -11,6 +11,8 @@ from peergraph.ingest.match_authors import (
     may_be,
     name_score,
     never_same,
+    subject_key,
+    title_similarity,
 )
 from peergraph.ingest.name_ambiguity import expected_namesakes, korean_syllables, pinyin_syllables
 
@@ -73,6 +75,37 @@ def test_a_rare_full_name_is_enough_alone_a_common_one_is_not() -> None:
     assert not compare(ctx("Lei Wang", venues=frozenset({"icip"})), ctx("Lei Wang", venues=frozenset({"icip"}))).merge
     assert compare(ctx("Lei Wang", coauthors=frozenset({"zhang|jian"})),
                    ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "li|ming"}))).merge
+
+
+def titled(name: str, *titles: str, **kw: object) -> AuthorContext:
+    return ctx(name, titles=frozenset(subject_key(t) for t in titles), **kw)
+
+
+def test_a_paper_title_on_the_same_subject_is_evidence() -> None:
+    # Two papers of Steve King (the Arnetminer set, one person) with no co-author or venue in common:
+    # the name alone (about 5 namesakes) falls short; "refinement calculus" in both titles does not.
+    vdm = titled("Steve King", "Z and the Refinement Calculus", venues=frozenset({"vdm europe"}))
+    fac = titled("Steve King", "Exits in the Refinement Calculus", venues=frozenset({"formal asp comput"}))
+    assert not compare(ctx("Steve King"), ctx("Steve King")).merge
+    found = compare(vdm, fac)
+    assert found.merge and "a paper title on the same subject (2 shared words, similarity 0.67)" in found.reasons
+    # The Steve King who wrote for a database magazine in 1988 shares no subject with either.
+    assert not compare(titled("Steve King", "Workgroup kingpin"), fac).merge
+
+
+def test_title_evidence_is_the_closest_pair_of_titles_not_the_pooled_words() -> None:
+    # The author's titles hold "sparse", "kernel" and "regression", but no one title two of them.
+    author = titled("Lei Wang", "Sparse coding for images", "Kernel methods in genomics", "Robust regression")
+    mention = titled("Lei Wang", "Sparse kernel regression")
+    assert title_similarity(mention.titles, author.titles, 2) == (0.0, 0)
+    assert not compare(mention, author).merge
+    # One title sharing two of its three words is on the same subject.
+    grown = author.absorb(titled("Lei Wang", "Sparse kernel machines"))
+    similarity, shared = title_similarity(mention.titles, grown.titles, 2)
+    assert shared == 2 and round(similarity, 2) == 0.67
+    # Two shared words are needed: one common word ("learning") is not a subject.
+    assert title_similarity([subject_key("Learning to rank")], [subject_key("Deep learning")], 2) == (0.0, 0)
+    assert subject_key("Z and the Refinement Calculus") == "calculus refinement z"
 
 
 def test_a_middle_initial_narrows_the_name_only_when_both_sides_have_it() -> None:

@@ -10,9 +10,13 @@
 // Returns: columns (list<string>), rows (list<list>: rows, each in the order of columns), a thousand rows to
 //   a record (Graph.read_table); the columns are uid (string), name (string), given (string), family (string),
 //   variants (list<string>), orcid (string), openalex_id (string), coauthors (list<string>), topics (list<string>),
-//   venues (list<string>), affiliations (list<string>), listings (list<string>), full_key (string),
+//   venues (list<string>), affiliations (list<string>), listings (list<string>),
+//   titles (list<string>: its papers' titles, as match_authors.subject_key keeps them or, computed here, as
+//   title keys), full_key (string),
 //   name_key (string),
 //   context_stored (boolean: the context comes from the node, not computed here),
+//   titles_stored (boolean: the titles come from the node; an author written before ingest kept them has
+//   the rest of its context stored, not these),
 //   claimed (boolean: someone claims this author or it is verified above L0; ingest never bridges it),
 //   split_from (list<string>: authors an undone bridge split it from; never bridged with it again)
 // Ingest keeps each author's context on the node (newest first, capped), so this is one index lookup
@@ -40,11 +44,16 @@ WITH collect([a.uid, a.name, a.given, a.family,
   CASE WHEN a.context_affiliations IS NULL
     THEN apoc.coll.toSet([(a)-[:AFFILIATED_WITH]->(i:Institution) | coalesce(i.ror, i.name_key)])[..20]
     ELSE a.context_affiliations END,
-  coalesce(a.context_listings, []), a.full_key, a.name_key,
-  a.context_coauthors IS NOT NULL,
+  coalesce(a.context_listings, []),
+  CASE WHEN a.context_titles IS NULL
+    THEN apoc.coll.toSet([(a)-[:AUTHORED]->(p:Paper) WHERE p.title_key IS NOT NULL | p.title_key])[..10]
+    ELSE a.context_titles END,
+  a.full_key, a.name_key,
+  a.context_coauthors IS NOT NULL, a.context_titles IS NOT NULL,
   (coalesce(a.verification_level, 'L0') <> 'L0' OR EXISTS { (:Claim)-[:CLAIMS]->(a) }),
   coalesce(a.split_from, [])]) AS table
 // A thousand rows to a record: see "Packed answers" in cypher/README.md.
 UNWIND range(0, size(table) - 1, 1000) AS start
 RETURN ['uid', 'name', 'given', 'family', 'variants', 'orcid', 'openalex_id', 'coauthors', 'topics', 'venues',
-    'affiliations', 'listings', 'full_key', 'name_key', 'context_stored', 'claimed', 'split_from'] AS columns, table[start..start + 1000] AS rows
+    'affiliations', 'listings', 'titles', 'full_key', 'name_key', 'context_stored', 'titles_stored', 'claimed',
+    'split_from'] AS columns, table[start..start + 1000] AS rows

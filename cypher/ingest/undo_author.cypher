@@ -16,7 +16,7 @@ MATCH (p:Paper {uid: $paper_uid})
 MATCH (s:SourceRecord {uid: $record_uid})
 MERGE (b:Author {uid: $new_uid})
 SET b += $props
-REMOVE a.context_coauthors, a.context_topics, a.context_venues, a.context_affiliations, a.context_listings
+REMOVE a.context_coauthors, a.context_topics, a.context_venues, a.context_affiliations, a.context_listings, a.context_titles
 WITH a, b, p, s
 OPTIONAL MATCH (a)-[d:DERIVED_FROM {role: $role}]->(s)
 DELETE d

@@ -18,11 +18,11 @@ SET k.orcid = CASE WHEN $orcid_back THEN null ELSE k.orcid END,
     k.openalex_id = CASE WHEN $openalex_back THEN null ELSE k.openalex_id END,
     k.name_variants = [v IN coalesce(k.name_variants, []) WHERE NOT v IN $variants_back]
 SET k += CASE WHEN $kept_name IS NOT NULL AND k.name = $joined_name THEN $kept_name ELSE {} END
-REMOVE k.context_coauthors, k.context_topics, k.context_venues, k.context_affiliations, k.context_listings
+REMOVE k.context_coauthors, k.context_topics, k.context_venues, k.context_affiliations, k.context_listings, k.context_titles
 WITH k
 MERGE (x:Author {uid: $joined})
 SET x += $props
 SET x.split_from = apoc.coll.toSet(coalesce(x.split_from, []) + [$kept]),
     k.split_from = apoc.coll.toSet(coalesce(k.split_from, []) + [$joined])
-REMOVE x.context_coauthors, x.context_topics, x.context_venues, x.context_affiliations, x.context_listings
+REMOVE x.context_coauthors, x.context_topics, x.context_venues, x.context_affiliations, x.context_listings, x.context_titles
 RETURN x.uid AS uid

@@ -26,7 +26,8 @@ Batch = Sequence[tuple[str, PaperRecord]]
 Row = dict[str, Any]
 
 # The list columns of cypher/ingest/author_candidates.cypher, which planning turns into sets.
-AUTHOR_LIST_COLUMNS = ("variants", "coauthors", "topics", "venues", "affiliations", "listings", "split_from")
+AUTHOR_LIST_COLUMNS = ("variants", "coauthors", "topics", "venues", "affiliations", "listings", "titles",
+                       "split_from")
 
 
 def malformed_authors(rows: Sequence[Row]) -> list[str]:

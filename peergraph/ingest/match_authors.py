@@ -4,7 +4,8 @@ Hard constraints come first and can only forbid: two different ORCIDs, two diffe
 names, two different spelled-out given names, or incompatible initials never merge. Then evidence
 adds up on a log-odds scale: the name, worth less the more researchers are expected to share it
 (name_ambiguity), shared co-authors, topics, venues, affiliations, and two mentions of the same
-full name on one profile or listing page. Every attribution carries the resulting confidence and
+full name on one profile or listing page, and a paper title of the author's on the same subject as
+the mention's. Every attribution carries the resulting confidence and
 the method that decided it. `attach` picks the author a mention is and finds the other authors
 that mention shows to be the same person.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from peergraph.ingest import memo
-from peergraph.ingest.keys import NameKey
+from peergraph.ingest.keys import NameKey, title_key, tokens
 from peergraph.ingest.name_ambiguity import UNKNOWN_NAMESAKES, expected_namesakes
 from peergraph.ingest.settings import DEFAULT, MatchSettings
 
@@ -34,6 +35,7 @@ class AuthorContext:
     venues: frozenset[str] = field(default_factory=frozenset)
     affiliations: frozenset[str] = field(default_factory=frozenset)  # ROR ids or name keys
     listings: frozenset[str] = field(default_factory=frozenset)  # profile/listing pages it appears on
+    titles: frozenset[str] = field(default_factory=frozenset)  # subject_key of its papers' titles
     papers: frozenset[str] = field(default_factory=frozenset)  # uids of the Papers it is an author of
 
     def absorb(self, other: AuthorContext) -> AuthorContext:
@@ -47,6 +49,7 @@ class AuthorContext:
             venues=self.venues | other.venues,
             affiliations=self.affiliations | other.affiliations,
             listings=self.listings | other.listings,
+            titles=self.titles | other.titles,
             papers=self.papers | other.papers,
         )
 
@@ -136,6 +139,31 @@ def _shared(x: CoauthorLookup, y: CoauthorLookup) -> frozenset[str]:
             if any(k not in a for k in y.by_block.get(block, ())):
                 loose.append(block)
     return exact | frozenset(loose) if loose else exact
+
+
+def subject_key(title: str | None) -> str:
+    """A title as author context keeps it: its content words (keys.tokens), once each, sorted and
+    joined by spaces: "Z and the Refinement Calculus" -> "calculus refinement z"."""
+    return " ".join(sorted(set(tokens(title_key(title))))) if title else ""
+
+
+def title_similarity(mine: Iterable[str], theirs: Iterable[str], shared_words: int = 1) -> tuple[float, int]:
+    """The closest pair of titles (`subject_key`s), one from each side: the cosine of their word sets
+    (shared words over the geometric mean of their sizes) and the words they share, over the pairs
+    sharing at least `shared_words`; (0.0, 0) when none do. The closest pair, not all words pooled:
+    an author's pooled words grow with every paper, and would soon share something with any title.
+
+    The keys are split on every call rather than kept as sets: a batch compares thousands of stored
+    authors with ten titles each, and their word sets would outweigh everything else it holds."""
+    best, best_shared = 0.0, 0
+    for a in mine:
+        words = frozenset(a.split(" "))
+        for b in theirs:
+            other = b.split(" ")
+            n = len(words.intersection(other))
+            if n >= shared_words and (score := n / math.sqrt(len(words) * len(other))) > best:
+                best, best_shared = score, n
+    return best, best_shared
 
 
 # How much each kind of name agreement says: `compare` keeps the best pair of names.
@@ -273,6 +301,11 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
     if mention.affiliations & author.affiliations:
         context += s.affiliation_evidence
         reasons.append("shared affiliation")
+    if mention.titles and author.titles:
+        similarity, words = title_similarity(mention.titles, author.titles, s.title_shared_words)
+        if similarity >= s.title_similar:
+            context += s.title_evidence
+            reasons.append(f"a paper title on the same subject ({words} shared words, similarity {similarity:.2f})")
     if mention.papers & author.papers:
         # Another source already lists a compatible name on this very paper.
         context += s.same_paper_evidence

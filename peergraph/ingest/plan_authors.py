@@ -20,7 +20,14 @@ from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import NameKey, name_key
-from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key, may_be
+from peergraph.ingest.match_authors import (
+    AuthorContext,
+    AuthorMatch,
+    attach,
+    coauthor_key,
+    may_be,
+    subject_key,
+)
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -66,7 +73,7 @@ class AuthorState:
 
 # How much matching context an Author node keeps: enough to recognise a person, bounded so a
 # prolific author costs a batch no more than anyone else.
-CONTEXT_CAPS = {"coauthors": 100, "topics": 50, "venues": 20, "affiliations": 20, "listings": 20}
+CONTEXT_CAPS = {"coauthors": 100, "topics": 50, "venues": 20, "affiliations": 20, "listings": 20, "titles": 10}
 
 
 def newest_first(current: frozenset[str], stored: Sequence[str], cap: int) -> list[str]:
@@ -189,6 +196,10 @@ def stored_state(row: Mapping[str, Any], names: frozenset[NameKey] | None = None
         venues=frozenset(row.get("venues") or []),
         affiliations=frozenset(row.get("affiliations") or []),
         listings=frozenset(row.get("listings") or []),
+        # Titles computed from the graph are its papers' title keys: made subject keys here. (Rows
+        # of the batch in flight come from node_row, without the column.)
+        titles=frozenset(row.get("titles") or []) if row.get("titles_stored", True)
+        else frozenset(filter(None, map(subject_key, row.get("titles") or []))),
         papers=frozenset(row.get("papers") or []),
     )
     return AuthorState(
@@ -363,6 +374,7 @@ def plan_authors(
         paper = paper_of[uid]
         keys = [key_of(a) for a in record.authors]
         listing = listing_of(record)
+        subject = subject_key(record.title)
         used: set[str] = set()
         for pos, (ref, key) in enumerate(zip(record.authors, keys, strict=True)):
             if not key.family:
@@ -377,6 +389,7 @@ def plan_authors(
                 venues=venue_keys.get(uid, frozenset()),
                 affiliations=affiliations,
                 listings=frozenset({listing}) if listing else frozenset(),
+                titles=frozenset({subject}) if subject else frozenset(),
                 papers=frozenset({paper}),
             )
             candidates = list(by_block.get(key.block, []))

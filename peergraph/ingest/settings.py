@@ -40,6 +40,12 @@ class MatchSettings:
     topic_evidence: float = 0.03  # per shared topic/keyword
     venue_evidence: float = 0.15
     affiliation_evidence: float = 0.25
+    # One of the author's paper titles and the mention's paper title on one subject: at least
+    # `title_shared_words` content words in common and a cosine of their word sets of at least
+    # `title_similar` (two 7-word titles sharing 3 words: 0.43). Worth less than a shared co-author.
+    title_evidence: float = 0.2
+    title_similar: float = 0.4
+    title_shared_words: int = 2
     same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
     same_paper_evidence: float = 0.5  # a compatible name already on the same paper from another source
     context_cap: float = 0.5

@@ -110,6 +110,7 @@ class Author(StructuredNode):
     context_venues = ArrayProperty(StringProperty())
     context_affiliations = ArrayProperty(StringProperty())
     context_listings = ArrayProperty(StringProperty())
+    context_titles = ArrayProperty(StringProperty())
     # uids of authors an undone author bridge split this one from: ingest never bridges them again.
     split_from = ArrayProperty(StringProperty())
     orcid = StringProperty(unique_index=True)
