@@ -28,7 +28,7 @@ MAX_AUTHORS = 5_000
 MAX_AFFILIATION = 1_000
 MAX_SHORT = 1_000  # venue, comment, keyword, category, identifiers
 MAX_KEYWORDS = 500
-MAX_PAYLOAD = 65_536  # characters of raw payload kept on the SourceRecord
+# The raw payload kept on a SourceRecord is cut at records.PAYLOAD_LIMIT (its hash covers all of it).
 
 
 class FieldTooLarge(ValueError):
