@@ -11,6 +11,7 @@ from conftest import FIXTURES, wipe
 from peergraph.cypher_files import load
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import ingest_records
+from peergraph.ingest.plan_authors import stored_state
 from peergraph.ingest.records import AuthorRef, BadRecord, PaperRecord, make_provenance
 from peergraph.ingest.sources.files import read_file
 from peergraph.store.driver import Graph
@@ -228,3 +229,24 @@ def test_one_doi_with_two_arxiv_ids_is_two_papers_and_only_the_first_holds_the_d
     assert report.new_papers == (2 if together else 1)
     papers = empty_graph.read("MATCH (p:Paper) RETURN p.arxiv_id AS arxiv, p.doi AS doi ORDER BY arxiv")
     assert papers == [{"arxiv": "2101.00001", "doi": "10.5555/1"}, {"arxiv": "2101.00002", "doi": None}]
+
+
+def test_an_author_keeps_its_titles_and_a_later_paper_on_the_subject_joins_it(empty_graph: Graph) -> None:
+    # Steve King's two refinement-calculus papers (the Arnetminer set): no co-author or venue in common.
+    ingest_records(empty_graph, [rec("k1", "Z and the Refinement Calculus", year=1990,
+                                     authors=(AuthorRef(raw="Steve King"),))])
+    [king] = empty_graph.read("MATCH (a:Author {family: 'King'}) RETURN a.uid AS uid, a.context_titles AS titles")
+    assert king["titles"] == ["calculus refinement z"]
+    ingest_records(empty_graph, [rec("k2", "Exits in the Refinement Calculus", year=1995,
+                                     authors=(AuthorRef(raw="Steve King"), AuthorRef(raw="Carroll Morgan")))])
+    assert [r["uid"] for r in empty_graph.read("MATCH (a:Author {family: 'King'}) RETURN a.uid AS uid")] == [king["uid"]]
+    [decision] = [d for d in show(empty_graph, king["uid"]).decisions if d["kind"] == "author"]
+    assert "a paper title on the same subject (2 shared words, similarity 0.67)" in decision["reasons"]
+
+    # Undone, the kept author's titles are read from its papers again, as title keys made subject keys.
+    undo(empty_graph, decision["uid"])
+    [row] = [r for r in empty_graph.read_table(load("ingest/author_candidates"),
+                                                {"full_keys": ["king|steve"], "name_keys": [], "orcids": [],
+                                                 "openalex_ids": []}) if r["uid"] == king["uid"]]
+    assert not row["titles_stored"] and row["titles"] == ["z and the refinement calculus"]
+    assert stored_state(row).context.titles == {"calculus refinement z"}
