@@ -33,14 +33,13 @@ from pathlib import Path
 
 from peergraph.ingest.cluster import UnionFind
 from peergraph.ingest.institutions import affiliation_keys
-from peergraph.ingest.keys import NameKey, name_key
+from peergraph.ingest.keys import NameKey, name_key, subject_key
 from peergraph.ingest.match_authors import (
     AuthorContext,
     attach,
     coauthor_key,
     compare,
     name_compatibility,
-    subject_key,
 )
 from peergraph.ingest.plan_authors import key_of
 from peergraph.ingest.records import BadRecord, PaperRecord

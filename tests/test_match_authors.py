@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peergraph.ingest.keys import name_key
+from peergraph.ingest.keys import name_key, subject_key
 from peergraph.ingest.match_authors import (
     AuthorContext,
     attach,
@@ -11,7 +11,6 @@ from peergraph.ingest.match_authors import (
     may_be,
     name_score,
     never_same,
-    subject_key,
     title_similarity,
 )
 from peergraph.ingest.name_ambiguity import expected_namesakes, korean_syllables, pinyin_syllables

@@ -51,6 +51,12 @@ def tokens(key: str) -> list[str]:
     return [t for t in key.split() if t not in STOPWORDS]
 
 
+def subject_key(title: str | None) -> str:
+    """A title as author context keeps it: its content words, once each, sorted and joined by
+    spaces: "Z and the Refinement Calculus" -> "calculus refinement z"."""
+    return " ".join(sorted(set(tokens(title_key(title))))) if title else ""
+
+
 # Characters of an abstract normalized to find its first words (twelve words fit in far fewer).
 ABSTRACT_HEAD_CHARS = 480
 

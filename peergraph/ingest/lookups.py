@@ -16,7 +16,7 @@ from peergraph.ingest.block import title_blocks
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.keys import abstract_key, title_key
 from peergraph.ingest.match_authors import coauthor_key
-from peergraph.ingest.plan_authors import key_of
+from peergraph.ingest.plan_authors import CONTEXT_CAPS, key_of
 from peergraph.ingest.plan_papers import record_ids
 from peergraph.ingest.records import PaperRecord
 from peergraph.store.compat import is_concurrent_delete_race
@@ -25,9 +25,9 @@ from peergraph.store.driver import Graph
 Batch = Sequence[tuple[str, PaperRecord]]
 Row = dict[str, Any]
 
-# The list columns of cypher/ingest/author_candidates.cypher, which planning turns into sets.
-AUTHOR_LIST_COLUMNS = ("variants", "coauthors", "topics", "venues", "affiliations", "listings", "titles",
-                       "split_from")
+# The list columns of cypher/ingest/author_candidates.cypher, which planning turns into sets: the
+# matching context an Author node keeps, its spellings and the authors an undo split it from.
+AUTHOR_LIST_COLUMNS = ("variants", *CONTEXT_CAPS, "split_from")
 
 
 def malformed_authors(rows: Sequence[Row]) -> list[str]:

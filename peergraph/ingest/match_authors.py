@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from peergraph.ingest import memo
-from peergraph.ingest.keys import NameKey, title_key, tokens
+from peergraph.ingest.keys import NameKey
 from peergraph.ingest.name_ambiguity import UNKNOWN_NAMESAKES, expected_namesakes
 from peergraph.ingest.settings import DEFAULT, MatchSettings
 
@@ -35,7 +35,7 @@ class AuthorContext:
     venues: frozenset[str] = field(default_factory=frozenset)
     affiliations: frozenset[str] = field(default_factory=frozenset)  # ROR ids or name keys
     listings: frozenset[str] = field(default_factory=frozenset)  # profile/listing pages it appears on
-    titles: frozenset[str] = field(default_factory=frozenset)  # subject_key of its papers' titles
+    titles: frozenset[str] = field(default_factory=frozenset)  # keys.subject_key of its papers' titles
     papers: frozenset[str] = field(default_factory=frozenset)  # uids of the Papers it is an author of
 
     def absorb(self, other: AuthorContext) -> AuthorContext:
@@ -141,14 +141,8 @@ def _shared(x: CoauthorLookup, y: CoauthorLookup) -> frozenset[str]:
     return exact | frozenset(loose) if loose else exact
 
 
-def subject_key(title: str | None) -> str:
-    """A title as author context keeps it: its content words (keys.tokens), once each, sorted and
-    joined by spaces: "Z and the Refinement Calculus" -> "calculus refinement z"."""
-    return " ".join(sorted(set(tokens(title_key(title))))) if title else ""
-
-
 def title_similarity(mine: Iterable[str], theirs: Iterable[str], shared_words: int = 1) -> tuple[float, int]:
-    """The closest pair of titles (`subject_key`s), one from each side: the cosine of their word sets
+    """The closest pair of titles (`keys.subject_key`s), one from each side: the cosine of their word sets
     (shared words over the geometric mean of their sizes) and the words they share, over the pairs
     sharing at least `shared_words`; (0.0, 0) when none do. The closest pair, not all words pooled:
     an author's pooled words grow with every paper, and would soon share something with any title.
