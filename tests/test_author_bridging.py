@@ -13,7 +13,7 @@ from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.lookups import Lookups, author_params, malformed_authors
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import Ingestor, ingest_records, source_record_uid
-from peergraph.ingest.plan_authors import AuthorState, plan_authors, stored_state
+from peergraph.ingest.plan_authors import NODE_PROPERTIES, AuthorState, plan_authors, stored_state
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import DEFAULT
 from peergraph.ingest.write import write_batch
@@ -219,6 +219,12 @@ def test_a_final_plan_lets_go_of_the_candidates_it_left_untouched() -> None:
     plan.release_candidates()
     assert set(plan.authors) == {"a-wei-1", *plan.new} and not plan.unread
     assert plan.rows() == written
+    # The stored Wei Wang is sent only what changed (its row had no full key; the paper brings a title),
+    # the new Jing Li every property.
+    sent = {w["uid"]: w["props"] for w in written.writes}
+    assert sent["a-wei-1"] == {"full_key": "wang|wei", "context_titles": ["aware shuffles skew"]}
+    (new,) = plan.new
+    assert set(sent[new]) == set(NODE_PROPERTIES.values()) and sent[new]["context_coauthors"] == ["wang|wei"]
 
 
 def test_a_torn_candidate_row_is_recognised_by_its_types(empty_graph: Graph) -> None:

@@ -86,9 +86,15 @@ class InFlight:
 
     @classmethod
     def of(
-        cls, write: BatchWrite, papers: PaperPlan, authors: AuthorPlan, stored_papers: Sequence[Mapping[str, Any]]
+        cls,
+        write: BatchWrite,
+        papers: PaperPlan,
+        authors: AuthorPlan,
+        author_nodes: Sequence[Mapping[str, Any]],
+        stored_papers: Sequence[Mapping[str, Any]],
     ) -> InFlight:
-        """`stored_papers` are the (patched) candidate rows batch N was planned with."""
+        """`author_nodes` are the node rows of the authors N writes (AuthorRows.nodes: whole, where the
+        write sends only what changed); `stored_papers` the (patched) candidate rows N was planned with."""
         stored = {row["uid"]: row for row in stored_papers}
         on_paper: dict[str, set[str]] = {}
         for edge in write.new_authored + write.authored:
@@ -100,10 +106,9 @@ class InFlight:
                 uid: paper_after_write(stored.get(uid), row, (families[a] for a in on_paper.get(uid, ())))
                 for uid, row in papers.rows.items()
             },
-            authors={r["uid"]: {k: v for k, v in r.items() if k != "mentions"}
-                     | {"context_stored": True, "claimed": authors.authors[r["uid"]].claimed,
-                        "split_from": sorted(authors.authors[r["uid"]].split_from)}
-                     for r in write.authors},
+            authors={r["uid"]: {**r, "context_stored": True, "claimed": authors.authors[r["uid"]].claimed,
+                                "split_from": sorted(authors.authors[r["uid"]].split_from)}
+                     for r in author_nodes},
             paper_authors=on_paper,
             institutions=_first_rows(write.institutions),
             retired=dict(authors.retired),

@@ -209,10 +209,10 @@ class Ingestor:
         # What is left to do needs only the authors this batch touches: the others, compared and
         # left alone, are most of a batch's memory (their rows and contexts) and go now.
         authors.release_candidates()
-        author_rows, author_sources = authors.rows()
+        author_rows = authors.rows()
         # Records never read before: nothing in the store links to them or to papers made from them.
         fresh = {uid for uid, _ in batch if uid not in existing}
-        new_author_sources, author_sources = split_mentions(author_sources, fresh)
+        new_author_sources, author_sources = split_mentions(author_rows.sources, fresh)
         new_authored, authored = split_authored(authors.authored, {paper_uid(uid) for uid in fresh} & papers.new)
         institutions = self._institutions(batch, authors, lookups)
         new_institution_sources, institution_sources = split_sources(institutions, fresh)
@@ -230,7 +230,7 @@ class Ingestor:
             ],
             papers=list(papers.rows.values()),
             author_joins=authors.joins,
-            authors=author_rows,
+            authors=author_rows.writes,
             new_author_sources=new_author_sources,
             author_sources=author_sources,
             new_authored=new_authored,
@@ -246,7 +246,7 @@ class Ingestor:
         )
         return PlannedBatch(
             write=write,
-            inflight=InFlight.of(write, papers, authors, stored_papers),
+            inflight=InFlight.of(write, papers, authors, author_rows.nodes, stored_papers),
             new_papers=len(papers.new),
             merged_papers=sum(1 for d in papers.decisions if d["kind"] == "paper"),
             versions=len(papers.versions),
