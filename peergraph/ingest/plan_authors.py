@@ -20,13 +20,7 @@ from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import NameKey, name_key, subject_key
-from peergraph.ingest.match_authors import (
-    AuthorContext,
-    AuthorMatch,
-    attach,
-    coauthor_key,
-    may_be,
-)
+from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key, may_be
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
