@@ -1,12 +1,19 @@
 """Edges onto records read for the first time are created, the others merged: a changed record read
-again links exactly once, as before."""
+again links exactly once, as before. The same goes for papers made from such records and for the
+decisions about them."""
 
 from __future__ import annotations
 
 from test_ingest_pipeline import rec
 
-from peergraph.ingest.fresh_edges import split_authored, split_mentions, split_sources
-from peergraph.ingest.pipeline import ingest_records
+from peergraph.ingest.fresh_edges import (
+    split_authored,
+    split_decisions,
+    split_mentions,
+    split_papers,
+    split_sources,
+)
+from peergraph.ingest.pipeline import ingest_records, source_record_uid
 from peergraph.ingest.records import AuthorRef
 from peergraph.store.driver import Graph
 
@@ -59,3 +66,41 @@ def test_institution_links_are_one_per_record_created_only_for_fresh_records() -
             {"uid": "i-mit", "record": "sr-seen", "author": "a-1"}]
     create, merge = split_sources(rows, {"sr-new"})
     assert create == [{"uid": "i-mit", "record": "sr-new"}] and merge == [{"uid": "i-mit", "record": "sr-seen"}]
+
+
+def test_papers_made_from_fresh_records_are_created_the_others_merged() -> None:
+    rows = [{"uid": "p-new", "records": ["sr-1"]}, {"uid": "p-stored", "records": ["sr-2"]}]
+    create, merge = split_papers(rows, {"p-new"})
+    assert create == [rows[0]] and merge == [rows[1]]
+
+
+def test_decisions_about_fresh_records_are_created_bridges_and_versions_merged() -> None:
+    rows = [
+        {"uid": "md-1", "kind": "author", "source_record_uid": "sr-new"},
+        {"uid": "md-2", "kind": "paper", "source_record_uid": "sr-new"},
+        {"uid": "md-3", "kind": "author", "source_record_uid": "sr-seen"},
+        # Their uids name only the two entities: an earlier batch may have written the same one.
+        {"uid": "md-4", "kind": "author-bridge", "source_record_uid": "sr-new"},
+        {"uid": "md-5", "kind": "version", "source_record_uid": "sr-new"},
+    ]
+    create, merge = split_decisions(rows, {"sr-new"})
+    assert [r["uid"] for r in create] == ["md-1", "md-2"]
+    assert [r["uid"] for r in merge] == ["md-3", "md-4", "md-5"]
+
+
+def test_a_changed_record_read_again_keeps_one_paper_and_one_decision_per_mention(empty_graph: Graph) -> None:
+    first = rec("R", "Auto-scaling Vision Transformers without Training", year=2022, authors=(SONG, LE))
+    twin = rec("T", "Auto-Scaling Vision Transformers Without Training.", year=2022, authors=(SONG, LE))
+    ingest_records(empty_graph, [first, twin])
+    changed = rec("T", "Auto-Scaling Vision Transformers Without Training.", year=2022, authors=(SONG, LE),
+                  venue="ICLR")
+    ingest_records(empty_graph, [changed])
+    papers = empty_graph.read("MATCH (p:Paper) RETURN p.title AS title")
+    assert papers == [{"title": "Auto-scaling Vision Transformers without Training"}]
+    decisions = empty_graph.read(
+        "MATCH (m:MergeDecision) RETURN m.kind AS kind, m.source_record_uid AS record, count(*) AS n ORDER BY kind, record"
+    )
+    # The first record's authors are new (no decision); the twin's record joined its paper once and each of
+    # its two mentions joined an author once, though the twin was read twice.
+    twin_uid = source_record_uid("test", "T")
+    assert decisions == [{"kind": "author", "record": twin_uid, "n": 2}, {"kind": "paper", "record": twin_uid, "n": 1}]

@@ -1,4 +1,4 @@
-"""Which of a batch's edges can simply be created, and which must be merged.
+"""Which of a batch's edges and nodes can simply be created, and which must be merged.
 
 The embedded store's MERGE of an edge walks the edges its start node already has, so linking a
 prolific author costs time in proportion to its papers, and a corpus's load grows faster than its
@@ -8,7 +8,8 @@ to a Paper it creates from such a record, cannot exist yet, so it is created. Ev
 (a re-read record whose payload changed, a paper found in the store) is merged, as before. The
 same holds for institutions, which collect links from every record naming them.
 
-Pure: rows in, rows out.
+Papers created from fresh records and the decisions about fresh records are created too, with no
+lookup of what cannot be there. Pure: rows in, rows out.
 """
 
 from __future__ import annotations
@@ -56,4 +57,28 @@ def split_sources(rows: Iterable[Mapping[str, Any]], fresh: set[str]) -> tuple[l
     pairs = list(dict.fromkeys((str(r["uid"]), str(r["record"])) for r in rows))
     create = [{"uid": uid, "record": record} for uid, record in pairs if record in fresh]
     merge = [{"uid": uid, "record": record} for uid, record in pairs if record not in fresh]
+    return create, merge
+
+
+def split_papers(rows: Iterable[Row], new_papers: set[str]) -> tuple[list[Row], list[Row]]:
+    """Paper rows as (to create, to merge): `new_papers` are the papers this batch creates from fresh
+    records, which no stored value can complete."""
+    create: list[Row] = []
+    merge: list[Row] = []
+    for row in rows:
+        (create if row["uid"] in new_papers else merge).append(row)
+    return create, merge
+
+
+# Decisions whose uid hashes the record they are about (plan_papers, plan_authors): one about a fresh
+# record cannot exist yet. An author bridge's or a version's uid names only the two entities.
+RECORD_DECISIONS = frozenset({"paper", "author"})
+
+
+def split_decisions(rows: Iterable[Row], fresh: set[str]) -> tuple[list[Row], list[Row]]:
+    """MergeDecision rows as (to create, to merge)."""
+    create: list[Row] = []
+    merge: list[Row] = []
+    for row in rows:
+        (create if row["kind"] in RECORD_DECISIONS and row["source_record_uid"] in fresh else merge).append(row)
     return create, merge

@@ -22,12 +22,24 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from peergraph.ingest.fresh_edges import split_authored, split_mentions, split_sources
+from peergraph.ingest.fresh_edges import (
+    split_authored,
+    split_decisions,
+    split_mentions,
+    split_papers,
+    split_sources,
+)
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
 from peergraph.ingest.keys import text_key
 from peergraph.ingest.lookups import Lookups
-from peergraph.ingest.plan_authors import AuthorPlan, joins_two_authors_of_one_paper, plan_authors
+from peergraph.ingest.plan_authors import (
+    AuthorPlan,
+    Replay,
+    joins_two_authors_of_one_paper,
+    plan_authors,
+    replayable,
+)
 from peergraph.ingest.plan_papers import PaperPlan, paper_uid, plan_papers, short_hash
 from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.report import IngestReport, Skipped
@@ -213,9 +225,13 @@ class Ingestor:
         # Records never read before: nothing in the store links to them or to papers made from them.
         fresh = {uid for uid, _ in batch if uid not in existing}
         new_author_sources, author_sources = split_mentions(author_rows.sources, fresh)
-        new_authored, authored = split_authored(authors.authored, {paper_uid(uid) for uid in fresh} & papers.new)
+        fresh_papers = {paper_uid(uid) for uid in fresh} & papers.new
+        new_papers, stored_papers_rows = split_papers(papers.rows.values(), fresh_papers)
+        new_authored, authored = split_authored(authors.authored, fresh_papers)
         institutions = self._institutions(batch, authors, lookups)
         new_institution_sources, institution_sources = split_sources(institutions, fresh)
+        new_decisions, decisions = split_decisions(
+            ({**d, "created_at": time.time()} for d in papers.decisions + authors.decisions), fresh)
         write = BatchWrite(
             source_records=[
                 {
@@ -228,7 +244,8 @@ class Ingestor:
                 }
                 for uid, r in batch
             ],
-            papers=list(papers.rows.values()),
+            new_papers=new_papers,
+            papers=stored_papers_rows,
             author_joins=authors.joins,
             authors=author_rows.writes,
             new_author_sources=new_author_sources,
@@ -242,7 +259,8 @@ class Ingestor:
             institution_sources=institution_sources,
             versions=papers.versions,
             citations=_citations(batch, papers),
-            merge_decisions=[{**d, "created_at": time.time()} for d in papers.decisions + authors.decisions],
+            new_merge_decisions=new_decisions,
+            merge_decisions=decisions,
         )
         return PlannedBatch(
             write=write,
@@ -276,29 +294,37 @@ class Ingestor:
         ]
         stored_uids = {str(row["uid"]) for row in stored_authors}
         checked: set[str] = set()
+        replay: Replay | None = None
         while True:
-            authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings)
+            authors = plan_authors(batch, papers.entity_of, topic_keys, venue_keys, stored_authors, self.settings,
+                                   replay)
             suspects = {uid for j in authors.joins for uid in (j["kept"], j["joined"]) if uid in stored_uids}
             if suspects <= checked:
                 return authors
             checked |= suspects
             informed = lookups.with_shared_papers(stored_authors, checked)
-            self._learn_shared(stored_authors, informed)
+            learnt = self._learn_shared(stored_authors, informed)
             if not joins_two_authors_of_one_paper(authors, informed):
                 return authors  # the plan stands: what it learnt forbids none of its joins
             stored_authors = informed
-            # Planned again from scratch: dropped first, or two whole plans would be alive at once
-            # (a batch's peak memory doubled whenever a pass was needed).
+            # Planned again, repeating the attachments that what it learnt cannot change (up to the
+            # first bridge it may forbid). The old plan is dropped first, or two whole plans would be
+            # alive at once (a batch's peak memory doubled whenever a pass was needed).
+            replay = replayable(authors, learnt)
             del authors
 
-    def _learn_shared(self, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> None:
+    def _learn_shared(self, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> set[str]:
+        """Remember the papers `after` adds to `before`; returns the uids of the authors it adds to."""
+        learnt: set[str] = set()
         for old, new in zip(before, after, strict=True):
             found = set(new.get("papers") or ()) - set(old.get("papers") or ())
             if found:
                 uid = str(new["uid"])
+                learnt.add(uid)
                 self.known_shared[uid] = self.known_shared.pop(uid, frozenset()) | found
         while len(self.known_shared) > KNOWN_SHARED_CAP:  # oldest first: forgetting only costs a pass
             del self.known_shared[next(iter(self.known_shared))]
+        return learnt
 
     def _topics(
         self, batch: Sequence[tuple[str, PaperRecord]], papers: PaperPlan

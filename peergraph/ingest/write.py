@@ -20,6 +20,7 @@ from peergraph.store.driver import Graph, parameters
 # Order matters: edges MATCH the nodes written before them.
 ORDER = (
     "source_records",
+    "new_papers",
     "papers",
     "author_joins",
     "authors",
@@ -34,21 +35,24 @@ ORDER = (
     "institution_sources",
     "versions",
     "citations",
+    "new_merge_decisions",
     "merge_decisions",
 )
 
 
-STATEMENT = {"new_author_sources": "ingest/create_author_sources", "new_authored": "ingest/create_authored",
-             "new_institution_sources": "ingest/create_institution_sources"}
+STATEMENT = {"new_papers": "ingest/create_papers", "new_author_sources": "ingest/create_author_sources",
+             "new_authored": "ingest/create_authored", "new_institution_sources": "ingest/create_institution_sources",
+             "new_merge_decisions": "ingest/create_merge_decisions"}
 
 
 @dataclass
 class BatchWrite:
     source_records: list[dict[str, Any]] = field(default_factory=list)
+    # Nodes and edges that cannot exist yet are created, the others merged (fresh_edges.py).
+    new_papers: list[dict[str, Any]] = field(default_factory=list)
     papers: list[dict[str, Any]] = field(default_factory=list)
     author_joins: list[dict[str, Any]] = field(default_factory=list)
     authors: list[dict[str, Any]] = field(default_factory=list)
-    # Edges that cannot exist yet are created, the others merged (fresh_edges.py).
     new_author_sources: list[dict[str, Any]] = field(default_factory=list)
     author_sources: list[dict[str, Any]] = field(default_factory=list)
     new_authored: list[dict[str, Any]] = field(default_factory=list)
@@ -60,6 +64,7 @@ class BatchWrite:
     institution_sources: list[dict[str, Any]] = field(default_factory=list)
     versions: list[dict[str, Any]] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
+    new_merge_decisions: list[dict[str, Any]] = field(default_factory=list)
     merge_decisions: list[dict[str, Any]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, list[dict[str, Any]]]]:
