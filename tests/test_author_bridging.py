@@ -13,7 +13,7 @@ from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.lookups import Lookups, author_params, malformed_authors
 from peergraph.ingest.merges import show, undo
 from peergraph.ingest.pipeline import Ingestor, ingest_records, source_record_uid
-from peergraph.ingest.plan_authors import NODE_PROPERTIES, AuthorState, plan_authors, stored_state
+from peergraph.ingest.plan_authors import NODE_PROPERTIES, AuthorState, plan_authors, replayable, stored_state
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import DEFAULT
 from peergraph.ingest.write import write_batch
@@ -225,6 +225,33 @@ def test_a_final_plan_lets_go_of_the_candidates_it_left_untouched() -> None:
     assert sent["a-wei-1"] == {"full_key": "wang|wei", "context_titles": ["aware shuffles skew"]}
     (new,) = plan.new
     assert set(sent[new]) == set(NODE_PROPERTIES.values()) and sent[new]["context_coauthors"] == ["wang|wei"]
+
+
+def test_a_batch_planned_again_repeats_what_it_learnt_cannot_change() -> None:
+    """A plan that joins two stored authors, then learns that they wrote a paper together, is made again.
+    The mentions before that bridge keep their attachments without being compared again (`replayable`);
+    the plan is the one made from scratch with what was learnt."""
+    def stored(uid: str, coauthors: list[str]) -> dict[str, object]:
+        return {"uid": uid, "name": "Lei Wang", "given": "Lei", "family": "Wang", "variants": ["Lei Wang"],
+                "coauthors": coauthors, "topics": [], "venues": [], "affiliations": [], "listings": [], "papers": [],
+                "context_stored": True, "full_key": "wang|lei"}
+    rows = [stored("a-1", ["gonzalez|maria"]), stored("a-2", ["peterson|john"])]
+    batch = [("sr-1", rec("P", "Graph Partitioning Heuristics", authors=(AuthorRef(raw="Jing Li"), GONZALEZ))),
+             ("sr-2", THIRD), ("sr-3", FIRST_AGAIN)]
+    paper_of = {"sr-1": "p-1", "sr-2": "p-2", "sr-3": "p-3"}
+    first = plan_authors(batch, paper_of, {}, {}, rows, DEFAULT)
+    assert [(j["kept"], j["joined"]) for j in first.joins] == [("a-1", "a-2")]  # Lei Wang of THIRD bridges them
+    informed = [{**row, "papers": ["p-shared"]} for row in rows]  # they wrote p-shared together: two people
+
+    replay = replayable(first, {"a-1", "a-2"})
+    assert list(replay) == [("sr-1", 0), ("sr-1", 1)]  # up to the bridge
+    again = plan_authors(batch, paper_of, {}, {}, informed, DEFAULT, replay)
+    fresh = plan_authors(batch, paper_of, {}, {}, informed, DEFAULT)
+    assert not again.joins
+    assert (again.assigned, again.decisions, again.authored) == (fresh.assigned, fresh.decisions, fresh.authored)
+    assert again.rows() == fresh.rows()
+    # Learning of authors no bridge involves changes nothing: every attachment is repeated.
+    assert list(replayable(first, {"a-9"})) == [(uid, pos) for uid, r in batch for pos in range(len(r.authors))]
 
 
 def test_a_torn_candidate_row_is_recognised_by_its_types(empty_graph: Graph) -> None:

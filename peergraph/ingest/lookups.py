@@ -180,7 +180,9 @@ class Lookups:
         contexts. Asked only for authors a plan would join: walking every candidate's papers costs a
         batch time in proportion to the corpus."""
         shared = self.shared_papers([row for row in rows if str(row["uid"]) in suspects])
-        return [{**row, "papers": sorted(set(row.get("papers") or []) | shared.get(str(row["uid"]), set()))}
+        # Only the rows that learn a paper are copied: the others are most of a batch's candidates.
+        return [{**row, "papers": sorted(set(row.get("papers") or []) | found)}
+                if (found := shared.get(str(row["uid"]))) else row
                 for row in rows]
 
     def shared_papers(self, rows: Sequence[Row]) -> dict[str, set[str]]:

@@ -20,7 +20,14 @@ from typing import Any
 
 from peergraph.ingest.institutions import affiliation_keys
 from peergraph.ingest.keys import NameKey, name_key, subject_key
-from peergraph.ingest.match_authors import AuthorContext, AuthorMatch, attach, coauthor_key, may_be
+from peergraph.ingest.match_authors import (
+    Attachment,
+    AuthorContext,
+    AuthorMatch,
+    attach,
+    coauthor_key,
+    may_be,
+)
 from peergraph.ingest.plan_papers import short_hash
 from peergraph.ingest.records import AuthorRef, PaperRecord
 from peergraph.ingest.settings import MatchSettings
@@ -94,6 +101,8 @@ class AuthorPlan:
     unread: dict[str, tuple[Mapping[str, Any], frozenset[NameKey]]] = field(default_factory=dict, repr=False)
     # This batch's AUTHORED rows by the author that holds them now (a join moves them).
     authored_by: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+    # Each mention's attachment and the joins it made, in order: what `replayable` reads.
+    log: list[Attached] = field(default_factory=list, repr=False)
 
     def state(self, uid: str) -> AuthorState:
         found = self.authors.get(uid)
@@ -131,6 +140,7 @@ class AuthorPlan:
         nothing after planning reads them (rows, affiliations and the in-flight patch need only the
         touched ones), and their rows and contexts are most of what a batch holds."""
         self.unread.clear()
+        self.log.clear()
         for uid in [uid for uid, state in self.authors.items() if not state.touched]:
             del self.authors[uid]
 
@@ -139,15 +149,54 @@ class AuthorPlan:
         the store (only what changed), and each with its mentions to link by DERIVED_FROM. A stored
         author that a mention adds nothing to (no new spelling, co-author, topic...) is not rewritten."""
         out = AuthorRows()
-        for a in self.authors.values():
-            if not a.touched:
-                continue
+        # In uid order: one plan gives the same rows however its states came to be built (a plan made
+        # again with `replay` builds only the candidates it attaches to).
+        for a in sorted((a for a in self.authors.values() if a.touched), key=lambda a: a.uid):
             row, stored = node_row(a), baseline(a)
             if row != stored:
                 out.nodes.append(row)
                 out.writes.append(write_row(row, stored))
             out.sources.append({"uid": a.uid, "mentions": a.mentions})
         return out
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A mention (record uid, position), the attachment `attach` found for it, and the joins (kept, joined)
+    the plan made there."""
+
+    mention: tuple[str, int]
+    found: Attachment | None
+    joins: tuple[tuple[str, str], ...]
+
+
+Replay = Mapping[tuple[str, int], Attachment | None]
+
+
+def replayable(plan: AuthorPlan, changed: set[str]) -> dict[tuple[str, int], Attachment | None]:
+    """The attachments a plan made again would repeat, when all it learnt since `plan` is more papers of
+    the stored authors `changed` (two authors of one paper are two people): those of every mention
+    before the first whose bridges involve an author holding such papers.
+
+    What more papers change is `never_same` between authors, so only a bridge: compare's scores are
+    the same (a mention's own paper is in every candidate's papers already when the candidate is on
+    it), and a bridge refused before is refused again (papers only add reasons). Until a bridge
+    involves a changed author, or an author that joined one, every author's context is as before,
+    and so is every attachment. Planning again from there on costs a batch the comparisons of the
+    mentions after that one only."""
+    holding = set(changed)
+    out: dict[tuple[str, int], Attachment | None] = {}
+    for step in plan.log:
+        found = step.found
+        if found is not None and found.bridged and (
+            found.uid in holding or any(uid in holding for uid, _ in found.bridged)
+        ):
+            break
+        out[step.mention] = found
+        for kept, joined in step.joins:
+            if joined in holding:
+                holding.add(kept)
+    return out
 
 
 @dataclass
@@ -366,7 +415,9 @@ def plan_authors(
     venue_keys: Mapping[str, frozenset[str]],
     stored: Sequence[Mapping[str, Any]],
     s: MatchSettings,
+    replay: Replay | None = None,
 ) -> AuthorPlan:
+    """`replay`: attachments of mentions known to come out as before (`replayable`), not compared again."""
     plan = AuthorPlan()
     by_block: dict[str, dict[str, None]] = defaultdict(dict)  # block -> author uids, in order (a set)
     by_id: dict[str, str] = {}
@@ -413,13 +464,19 @@ def plan_authors(
                 titles=frozenset({subject}) if subject else frozenset(),
                 papers=frozenset({paper}),
             )
-            candidates = list(by_block.get(key.block, []))
-            for ident in (ref.orcid, ref.openalex_id):
-                if ident and ident in by_id and by_id[ident] not in candidates:
-                    candidates.append(by_id[ident])
-            # Only candidates whose names (or identifiers) let them merge get their state built.
-            found = attach(mention, ((c, plan.state(c).context) for c in candidates
-                                     if c not in used and plan.may_be(c, mention)), s)
+            if replay is not None and (uid, pos) in replay:
+                found = replay[(uid, pos)]
+                for c in (found.uid, *(o for o, _ in found.bridged)) if found else ():
+                    plan.state(c)
+            else:
+                candidates = list(by_block.get(key.block, []))
+                for ident in (ref.orcid, ref.openalex_id):
+                    if ident and ident in by_id and by_id[ident] not in candidates:
+                        candidates.append(by_id[ident])
+                # Only candidates whose names (or identifiers) let them merge get their state built.
+                found = attach(mention, ((c, plan.state(c).context) for c in candidates
+                                         if c not in used and plan.may_be(c, mention)), s)
+            joins: list[tuple[str, str]] = []
             if found is not None:
                 target, best_result = found.uid, found.match
                 if not plan.authors[target].claimed:
@@ -439,6 +496,7 @@ def plan_authors(
                                 joined = plan.authors[other]
                                 _join(plan, plan.authors[kept], joined, m, uid, pos)
                                 unindex(joined, kept)
+                                joins.append((kept, other))
                         target = kept
                 state = plan.authors[target]
                 confidence, method = best_result.score, best_result.method
@@ -498,5 +556,6 @@ def plan_authors(
             }
             plan.authored.append(authored)
             plan.authored_by.setdefault(target, []).append(authored)
+            plan.log.append(Attached((uid, pos), found, tuple(joins)))
     plan.resolve()
     return plan
