@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from peergraph.ingest import memo
 from peergraph.ingest.keys import NameKey
@@ -57,12 +57,12 @@ class AuthorContext:
     # the instance (a frozen dataclass without slots still has a __dict__). Nothing is computed at
     # construction: `absorb` makes a new context on every merge, and many are never compared.
 
-    @cached_property
+    @memo.cached_attribute
     def coauthor_lookup(self) -> CoauthorLookup:
         """The co-authors grouped by block, for `shared_coauthors`."""
         return CoauthorLookup(self.coauthors)
 
-    @cached_property
+    @memo.cached_attribute
     def namesakes(self) -> float:
         """Researchers expected to share the most specific of these names (see `name_score`)."""
         return _namesakes(self.names)
@@ -100,7 +100,7 @@ class CoauthorLookup:
     def __init__(self, keys: frozenset[str]) -> None:
         self.keys = keys
 
-    @cached_property
+    @memo.cached_attribute
     def by_block(self) -> dict[str, list[str]]:
         blocks: dict[str, list[str]] = {}
         for k in self.keys:

@@ -9,11 +9,11 @@ Verdicts:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from peergraph.ingest import memo
 from peergraph.ingest.keys import name_key, text_key, title_key
 from peergraph.ingest.records import PaperRecord
 from peergraph.ingest.settings import DEFAULT, MatchSettings
@@ -36,7 +36,7 @@ class PaperView:
     openalex_id: str | None = None
     families: frozenset[str] = field(default_factory=frozenset)
 
-    @cached_property
+    @memo.cached_attribute
     def abstract_text(self) -> str:
         """The normalized abstract (a prefix is enough), computed when first compared: only a pair
         with a title missing compares abstracts, and a batch reads thousands of stored papers. (Not
