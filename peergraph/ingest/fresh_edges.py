@@ -14,7 +14,7 @@ lookup of what cannot be there. Pure: rows in, rows out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 Row = dict[str, Any]
@@ -60,14 +60,18 @@ def split_sources(rows: Iterable[Mapping[str, Any]], fresh: set[str]) -> tuple[l
     return create, merge
 
 
-def split_papers(rows: Iterable[Row], new_papers: set[str]) -> tuple[list[Row], list[Row]]:
-    """Paper rows as (to create, to merge): `new_papers` are the papers this batch creates from fresh
-    records, which no stored value can complete."""
+def _partition(rows: Iterable[Row], new: Callable[[Row], bool]) -> tuple[list[Row], list[Row]]:
     create: list[Row] = []
     merge: list[Row] = []
     for row in rows:
-        (create if row["uid"] in new_papers else merge).append(row)
+        (create if new(row) else merge).append(row)
     return create, merge
+
+
+def split_papers(rows: Iterable[Row], new_papers: set[str]) -> tuple[list[Row], list[Row]]:
+    """Paper rows as (to create, to merge): `new_papers` are the papers this batch creates from fresh
+    records, which no stored value can complete."""
+    return _partition(rows, lambda row: row["uid"] in new_papers)
 
 
 # Decisions whose uid hashes the record they are about (plan_papers, plan_authors): one about a fresh
@@ -77,8 +81,4 @@ RECORD_DECISIONS = frozenset({"paper", "author"})
 
 def split_decisions(rows: Iterable[Row], fresh: set[str]) -> tuple[list[Row], list[Row]]:
     """MergeDecision rows as (to create, to merge)."""
-    create: list[Row] = []
-    merge: list[Row] = []
-    for row in rows:
-        (create if row["kind"] in RECORD_DECISIONS and row["source_record_uid"] in fresh else merge).append(row)
-    return create, merge
+    return _partition(rows, lambda row: row["kind"] in RECORD_DECISIONS and row["source_record_uid"] in fresh)

@@ -226,7 +226,7 @@ class Ingestor:
         fresh = {uid for uid, _ in batch if uid not in existing}
         new_author_sources, author_sources = split_mentions(author_rows.sources, fresh)
         fresh_papers = {paper_uid(uid) for uid in fresh} & papers.new
-        new_papers, stored_papers_rows = split_papers(papers.rows.values(), fresh_papers)
+        new_papers, other_papers = split_papers(papers.rows.values(), fresh_papers)
         new_authored, authored = split_authored(authors.authored, fresh_papers)
         institutions = self._institutions(batch, authors, lookups)
         new_institution_sources, institution_sources = split_sources(institutions, fresh)
@@ -245,7 +245,7 @@ class Ingestor:
                 for uid, r in batch
             ],
             new_papers=new_papers,
-            papers=stored_papers_rows,
+            papers=other_papers,
             author_joins=authors.joins,
             authors=author_rows.writes,
             new_author_sources=new_author_sources,
