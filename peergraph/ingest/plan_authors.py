@@ -306,8 +306,8 @@ def baseline(a: AuthorState) -> dict[str, Any] | None:
         "initials": key.initials.upper(),
         "name_key": key.block,
         "full_key": row.get("full_key"),
-        **{kind: newest_first(frozenset(row.get(kind) or ()), row.get(kind) or (), cap)
-           for kind, cap in CONTEXT_CAPS.items()},
+        # newest_first(frozenset(stored), stored, cap) is the stored list itself, cut at `cap`.
+        **{kind: list(row.get(kind) or ())[:cap] for kind, cap in CONTEXT_CAPS.items()},
         "variants": sorted(set(row.get("variants") or []) | {name}),
         "orcid": row.get("orcid"),
         "openalex_id": row.get("openalex_id"),
