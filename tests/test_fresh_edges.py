@@ -4,8 +4,11 @@ decisions about them."""
 
 from __future__ import annotations
 
+import re
+
 from test_ingest_pipeline import rec
 
+from peergraph.cypher_files import load
 from peergraph.ingest.fresh_edges import (
     split_authored,
     split_decisions,
@@ -104,3 +107,13 @@ def test_a_changed_record_read_again_keeps_one_paper_and_one_decision_per_mentio
     # its two mentions joined an author once, though the twin was read twice.
     twin_uid = source_record_uid("test", "T")
     assert decisions == [{"kind": "author", "record": twin_uid, "n": 2}, {"kind": "paper", "record": twin_uid, "n": 1}]
+
+
+def test_created_papers_get_every_property_merged_papers_do() -> None:
+    """create_papers.cypher repeats write_papers.cypher's property list without the reads of stored
+    values: a property added to one and not the other would differ by how a paper first arrived."""
+    def assigned(name: str) -> set[str]:
+        return set(re.findall(r"\bp\.(\w+) =", load(f"ingest/{name}")))
+
+    assert assigned("create_papers") == assigned("write_papers")
+    assert len(assigned("write_papers")) == 19
