@@ -14,6 +14,7 @@ from peergraph.ingest.match_authors import (
     title_similarity,
 )
 from peergraph.ingest.name_ambiguity import expected_namesakes, korean_syllables, pinyin_syllables
+from peergraph.ingest.settings import DEFAULT
 
 
 def ctx(name: str, **kw: object) -> AuthorContext:
@@ -74,6 +75,16 @@ def test_a_rare_full_name_is_enough_alone_a_common_one_is_not() -> None:
     assert not compare(ctx("Lei Wang", venues=frozenset({"icip"})), ctx("Lei Wang", venues=frozenset({"icip"}))).merge
     assert compare(ctx("Lei Wang", coauthors=frozenset({"zhang|jian"})),
                    ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "li|ming"}))).merge
+
+
+def test_a_name_two_researchers_share_needs_some_evidence() -> None:
+    # "Michael Siegel" (about 2 namesakes: even odds, the merge bar itself). On the Arnetminer set six
+    # people carry it, a database researcher, a verification researcher and a mathematician among them:
+    # at even odds alone every paper of all six became one author.
+    alone = compare(ctx("Michael Siegel"), ctx("Michael Siegel"))
+    assert alone.score == DEFAULT.author_merge and not alone.merge
+    assert compare(ctx("Michael Siegel", coauthors=frozenset({"madnick|stuart"})),
+                   ctx("Michael Siegel", coauthors=frozenset({"madnick|stuart"}))).merge
 
 
 def titled(name: str, *titles: str, **kw: object) -> AuthorContext:

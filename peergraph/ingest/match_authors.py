@@ -310,7 +310,9 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
     context = min(context, s.context_cap)
     score = round(min(1.0, score_of_name + context), 3)
     method = f"name:{best_kind}" + ("+context" if context else "")
-    return AuthorMatch(score >= s.author_merge, score, method, tuple(reasons))
+    # Above the bar, not at it: at `author_merge` the odds are even, and a coin flip is no reason to
+    # make two people one (a full name two researchers share merged every paper of both on its own).
+    return AuthorMatch(score > s.author_merge, score, method, tuple(reasons))
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,7 @@ def attach(
     uid, joined, match = max(merging, key=lambda t: t[2].score)  # max keeps the first (smallest uid) of ties
     bridged = []
     for other, context, result in merging:
-        if other != uid and result.score >= s.author_bridge and never_same(joined, context) is None:
+        if other != uid and result.score > s.author_bridge and never_same(joined, context) is None:
             bridged.append((other, result))
             joined = joined.absorb(context)
     return Attachment(uid, match, tuple(bridged))

@@ -25,13 +25,15 @@ class MatchSettings:
     # crowded: its papers pair only through the two-of-three pair keys (block.py). Three words stop
     # telling papers apart long before 200 share them; on DBLP-ACM no twin needs a bigger coarse block.
     coarse_block_size: int = 10
-    # Authors: evidence adds up to a score in 0..1; merge at or above `author_merge`.
+    # Authors: evidence adds up to a score in 0..1; merge above `author_merge` (even odds: at the bar
+    # itself a mention is as likely someone else, and is not merged).
     author_merge: float = 0.6
     # Compatible names (same full name, or initials that fit) start from the odds that two mentions
     # of a name carried by K researchers are one person, 1:(K-1) (name_ambiguity.py): at even odds
     # `name_full_match` (the merge bar), `namesake_discount` less per tenfold more namesakes. So
     # "Lei Wang" (~220 namesakes, 0.37) needs a co-author or an affiliation, "Barry Wilkinson"
-    # (~0.3, 0.8) nothing, "X. Song" (~270) a co-author. `namesake_floor` bounds a unique name's odds.
+    # (~0.3, 0.8) nothing, "Michael Siegel" (~2, 0.6) some evidence, "X. Song" (~270) a co-author.
+    # `namesake_floor` bounds a unique name's odds.
     name_full_match: float = 0.6
     namesake_discount: float = 0.1
     namesake_floor: float = 0.01
@@ -49,7 +51,7 @@ class MatchSettings:
     same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
     same_paper_evidence: float = 0.5  # a compatible name already on the same paper from another source
     context_cap: float = 0.5
-    # A mention at least this surely the same person as a second author joins the two authors
+    # A mention more surely than this the same person as a second author joins the two authors
     # (transitivity: both would have taken it alone). The merge bar itself; a higher bar (0.7)
     # kept more authors apart than it saved (bench/author_disambiguation.py).
     author_bridge: float = 0.6
