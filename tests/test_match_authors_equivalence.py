@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from itertools import chain, combinations
 
 from peergraph.ingest.keys import name_key
-from peergraph.ingest.match_authors import AuthorContext, compare, shared_coauthors
+from peergraph.ingest.match_authors import AuthorContext, compare, make_context, shared_coauthors
 
 
 def shared_by_definition(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
@@ -42,3 +43,20 @@ def test_an_absorbed_context_is_compared_with_its_own_co_authors() -> None:
     result = compare(mention, grown)
     assert result.merge and "1 shared co-author(s)" in result.reasons
     assert not compare(mention, author).merge
+
+
+def test_a_context_built_by_make_context_is_the_dataclass_it_stands_for() -> None:
+    # make_context skips the frozen dataclass's __init__; it must give every field, and equal what the
+    # constructor gives, or `absorb` would silently drop a kind of evidence added to AuthorContext.
+    values = {f.name: frozenset({f.name}) for f in fields(AuthorContext)} | {"orcid": "0000-0002-1825-0097",
+                                                                              "openalex_id": None}
+    made = make_context(**values)  # type: ignore[arg-type]
+    assert made == AuthorContext(**values)  # type: ignore[arg-type]
+    assert {f.name: getattr(made, f.name) for f in fields(AuthorContext)} == values
+    # absorb unions every set and keeps the first identifier.
+    other = AuthorContext(names=frozenset({name_key("L. Wang")}), orcid="0000-0001-5109-3700", openalex_id="A1",
+                          papers=frozenset({"p-2"}))
+    grown = made.absorb(other)
+    assert grown.orcid == values["orcid"] and grown.openalex_id == "A1"
+    assert grown.names == values["names"] | other.names and grown.papers == values["papers"] | {"p-2"}
+    assert grown.topics == values["topics"]

@@ -26,6 +26,7 @@ from peergraph.ingest.match_authors import (
     AuthorMatch,
     attach,
     coauthor_key,
+    make_context,
     may_be,
 )
 from peergraph.ingest.plan_papers import short_hash
@@ -257,7 +258,7 @@ def stored_state(row: Mapping[str, Any], names: frozenset[NameKey] | None = None
     """An author as the store has it (a row of cypher/ingest/author_candidates.cypher); `names`:
     its `stored_names` when already known."""
     variants = set(row.get("variants") or []) | {row["name"]}
-    ctx = AuthorContext(
+    ctx = make_context(
         names=stored_names(row) if names is None else names,
         orcid=row.get("orcid"),
         openalex_id=row.get("openalex_id"),
@@ -452,7 +453,7 @@ def plan_authors(
             if not key.family:
                 continue
             affiliations = frozenset(ref.institution_rors).union(*(affiliation_keys(a) for a in ref.affiliations))
-            mention = AuthorContext(
+            mention = make_context(
                 names=frozenset({key}),
                 orcid=ref.orcid,
                 openalex_id=ref.openalex_id,
