@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from peergraph.ingest.plan_authors import AuthorPlan
+from peergraph.ingest.plan_authors import AuthorPlan, AuthorState
 from peergraph.ingest.plan_papers import PaperPlan
 from peergraph.ingest.write import BatchWrite
 
@@ -65,6 +65,14 @@ def _matches(row: Mapping[str, Any], params: Mapping[str, set[str]], keys: Mappi
     return any(row.get(prop) is not None and row.get(prop) in params.get(param, ()) for param, prop in keys.items())
 
 
+def _as_stored(node: Row, state: AuthorState) -> Row:
+    """An author's node row (plan_authors.node_row) completed into the candidate row the lookup answers
+    once it is written. In place: the pipeline makes these rows for this patch alone (their writes are
+    made before), so a copy of each, context lists and all, would only be garbage."""
+    node.update(context_stored=True, claimed=state.claimed, split_from=sorted(state.split_from))
+    return node
+
+
 def _first_rows(rows: Sequence[Row]) -> dict[str, Row]:
     """Institutions as created: write_institutions.cypher sets a new one's name from its first row."""
     first: dict[str, Row] = {}
@@ -90,7 +98,7 @@ class InFlight:
         write: BatchWrite,
         papers: PaperPlan,
         authors: AuthorPlan,
-        author_nodes: Sequence[Mapping[str, Any]],
+        author_nodes: Sequence[Row],
         stored_papers: Sequence[Mapping[str, Any]],
     ) -> InFlight:
         """`author_nodes` are the node rows of the authors N writes (AuthorRows.nodes: whole, where the
@@ -106,9 +114,7 @@ class InFlight:
                 uid: paper_after_write(stored.get(uid), row, (families[a] for a in on_paper.get(uid, ())))
                 for uid, row in papers.rows.items()
             },
-            authors={r["uid"]: {**r, "context_stored": True, "claimed": authors.authors[r["uid"]].claimed,
-                                "split_from": sorted(authors.authors[r["uid"]].split_from)}
-                     for r in author_nodes},
+            authors={r["uid"]: _as_stored(r, authors.authors[r["uid"]]) for r in author_nodes},
             paper_authors=on_paper,
             institutions=_first_rows(write.institutions),
             retired=dict(authors.retired),

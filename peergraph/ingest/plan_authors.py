@@ -395,10 +395,12 @@ def joins_two_authors_of_one_paper(plan: AuthorPlan, rows: Sequence[Mapping[str,
     """Whether `plan` joins two stored authors that, by `rows` (with their shared papers), wrote one
     paper together. Only joins can change: a mention's own paper is already in every candidate's
     papers when the candidate is on it, so what else a candidate shares decides nothing else."""
-    papers = {str(r["uid"]): set(r.get("papers") or ()) for r in rows}
     groups: dict[str, list[str]] = {}
     for joined, kept in plan.retired.items():
         groups.setdefault(kept, [kept]).append(joined)
+    joined_or_kept = {uid for group in groups.values() for uid in group}
+    # Only these authors' rows: the others are most of a batch's candidates.
+    papers = {uid: set(r.get("papers") or ()) for r in rows if (uid := str(r["uid"])) in joined_or_kept}
     for members in groups.values():
         seen: set[str] = set()
         for uid in members:
