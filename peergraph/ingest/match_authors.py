@@ -172,24 +172,19 @@ def title_similarity(mine: Iterable[str], theirs: Iterable[str], shared_words: i
     sharing at least `shared_words`; (0.0, 0) when none do. The closest pair, not all words pooled:
     an author's pooled words grow with every paper, and would soon share something with any title.
 
-    The word sets are not kept on the contexts (a batch compares thousands of stored authors with ten
-    titles each, and their word sets would outweigh everything else it holds) but in a bounded memo:
-    a prolific author's titles meet every mention of its name."""
+    The keys are split on every call rather than kept as sets: a batch compares thousands of stored
+    authors with ten titles each, and their word sets would outweigh everything else it holds. (A memo of
+    32,768 word sets was tried: it made a comparison 1.5 -> 0.5 microseconds and peak memory at 100k
+    records 358 -> 408 MB.)"""
     best, best_shared = 0.0, 0
     for a in mine:
-        words = _title_words(a)
+        words = frozenset(a.split(" "))
         for b in theirs:
-            other = _title_words(b)
-            n = len(words & other)
+            other = b.split(" ")
+            n = len(words.intersection(other))
             if n >= shared_words and (score := n / math.sqrt(len(words) * len(other))) > best:
                 best, best_shared = score, n
     return best, best_shared
-
-
-@lru_cache(maxsize=memo.ENTRIES)
-def _title_words(key: str) -> frozenset[str]:
-    """A subject key's words (each once: `subject_key` keeps them so)."""
-    return frozenset(key.split(" "))
 
 
 # How much each kind of name agreement says: `compare` keeps the best pair of names.
