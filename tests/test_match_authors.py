@@ -11,7 +11,6 @@ from peergraph.ingest.match_authors import (
     may_be,
     name_score,
     never_same,
-    rarest_shared_word,
     title_similarity,
 )
 from peergraph.ingest.name_ambiguity import expected_namesakes, korean_syllables, pinyin_syllables
@@ -117,25 +116,6 @@ def test_title_evidence_is_the_closest_pair_of_titles_not_the_pooled_words() -> 
     # Two shared words are needed: one common word ("learning") is not a subject.
     assert title_similarity([subject_key("Learning to rank")], [subject_key("Deep learning")], 2) == (0.0, 0)
     assert subject_key("Z and the Refinement Calculus") == "calculus refinement z"
-
-
-def test_one_rare_word_in_both_titles_is_a_subject_one_common_word_is_not() -> None:
-    # Steve King's papers on Ravenscar (the Arnetminer set, one person), in different venues with
-    # different co-authors: "ravenscar" is their only shared title word.
-    ada = titled("Steve King", "Extending Ravenscar with CSP Channels", venues=frozenset({"ada europe"}))
-    isorc = titled("Steve King", "Predictable Memory Utilization in the Ravenscar-Java Profile",
-                   venues=frozenset({"isorc"}))
-    assert title_similarity(ada.titles, isorc.titles, 2) == (0.0, 0)
-    found = compare(ada, isorc)
-    assert found.merge and "a paper title on the same subject (the rare word 'ravenscar')" in found.reasons
-    # A word as common as "profile" or "networks" is no subject, alone.
-    profile = titled("Steve King", "A Profile of Sensor Networks")
-    assert rarest_shared_word(profile.titles, isorc.titles, DEFAULT.title_rare_zipf) is None
-    assert not compare(profile, isorc).merge
-    # Of several rare shared words the rarest is named, whatever the order of the sets.
-    assert rarest_shared_word({"iscsi iwarp tokamak"}, {"tokamak iwarp iscsi"}, 2.5) == "iwarp"
-    # Two letters are too few to be telling, however rare: "xq" is no subject.
-    assert rarest_shared_word({"xq coding"}, {"xq images"}, DEFAULT.title_rare_zipf) is None
 
 
 def test_a_middle_initial_narrows_the_name_only_when_both_sides_have_it() -> None:

@@ -5,7 +5,7 @@ names, two different spelled-out given names, or incompatible initials never mer
 adds up on a log-odds scale: the name, worth less the more researchers are expected to share it
 (name_ambiguity), shared co-authors, topics, venues, affiliations, and two mentions of the same
 full name on one profile or listing page, and a paper title of the author's on the same subject as
-the mention's or sharing a word English rarely uses with it. Every attribution carries the resulting confidence and
+the mention's. Every attribution carries the resulting confidence and
 the method that decided it. `attach` picks the author a mention is and finds the other authors
 that mention shows to be the same person.
 """
@@ -21,7 +21,6 @@ from peergraph.ingest import memo
 from peergraph.ingest.keys import NameKey
 from peergraph.ingest.name_ambiguity import UNKNOWN_NAMESAKES, expected_namesakes
 from peergraph.ingest.settings import DEFAULT, MatchSettings
-from peergraph.ingest.word_rarity import zipf
 
 
 @dataclass(frozen=True)
@@ -188,26 +187,6 @@ def title_similarity(mine: Iterable[str], theirs: Iterable[str], shared_words: i
     return best, best_shared
 
 
-def rarest_shared_word(mine: Iterable[str], theirs: Iterable[str], below: float) -> str | None:
-    """The rarest word that one title of each side shares, of at least three letters and rarer in English
-    than Zipf `below` (word_rarity.zipf), ties going to the alphabetically first; None when no shared
-    word is that rare.
-
-    `title_similarity` needs two shared words, but one technical term ("ravenscar", Zipf 1.25; "iscsi",
-    1.99) names a subject as surely as two common ones: at Zipf 2 a word is one in ten million of
-    English text, and a namesake's handful of titles would rarely hold it by chance. Two letters are
-    too few: those are mostly abbreviations and units, whose rarity in prose says little. The rarest
-    word is reported, not the first found, so the reason does not depend on set iteration order."""
-    found: tuple[float, str] | None = None
-    for a in mine:
-        words = frozenset(a.split(" "))
-        for b in theirs:
-            for w in words.intersection(b.split(" ")):
-                if len(w) >= 3 and w.isalpha() and (z := zipf(w)) < below and (found is None or (z, w) < found):
-                    found = (z, w)
-    return found[1] if found else None
-
-
 # How much each kind of name agreement says: `compare` keeps the best pair of names.
 _RANK = {"conflict": 0, "family-only": 1, "initials": 2, "full": 3}
 
@@ -348,9 +327,6 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         if similarity >= s.title_similar:
             context += s.title_evidence
             reasons.append(f"a paper title on the same subject ({words} shared words, similarity {similarity:.2f})")
-        elif rare := rarest_shared_word(mention.titles, author.titles, s.title_rare_zipf):
-            context += s.title_evidence
-            reasons.append(f"a paper title on the same subject (the rare word '{rare}')")
     if mention.papers & author.papers:
         # Another source already lists a compatible name on this very paper.
         context += s.same_paper_evidence

@@ -48,10 +48,6 @@ class MatchSettings:
     title_evidence: float = 0.2
     title_similar: float = 0.4
     title_shared_words: int = 2
-    # Or one shared title word English uses less than `title_rare_zipf` (wordfreq's Zipf scale: log10 of
-    # uses per billion words; 2.0 is one in ten million, "networks" 4.45, "ravenscar" 1.25): a namesake's
-    # few titles would hardly hold such a word by chance, even at a hundred times its rate in prose.
-    title_rare_zipf: float = 2.0
     same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
     same_paper_evidence: float = 0.5  # a compatible name already on the same paper from another source
     context_cap: float = 0.5
