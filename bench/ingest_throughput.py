@@ -10,7 +10,9 @@ For each size (100k and 300k generated records by default; bench/record_generato
 3. with --also-create, once more with every edge CREATEd instead of MERGEd (`raw_create_records_per_s`). The embedded
    store's edge MERGE walks the start node's edges, which the plain MERGE write pays for prolific
    authors and ingest avoids for edges it knows are new (peergraph/ingest/fresh_edges.py); this is
-   the stricter baseline, and both ratios are reported.
+   the stricter baseline, and both ratios are reported;
+4. the Authors ingest made are scored against the generator's people (bench/generated_people.py):
+   B-cubed precision (low: several people in one Author) and recall (low: one person split).
 
     .venv/bin/python bench/ingest_throughput.py [--sizes 100000 300000] [--batch-size 2000] [--also-create]
 """
@@ -31,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generated_people import author_quality, persons_of  # noqa: E402 (bench/ is on the path above)
 
 RESULTS = Path(__file__).parent / "results" / "ingest_throughput.json"
 LABELS = ("SourceRecord", "Paper", "Author", "Topic", "Venue", "Institution", "MergeDecision")
@@ -147,6 +151,8 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
         graph = connect(settings, start_embedded=False)
         counts = graph.counts()
         nodes, edges = export(graph)
+        # Scored here, not in the child: the truth would weigh on the child's peak memory.
+        authors = author_quality(nodes, edges, persons_of(size))
         wipe(graph)
         migrate(graph)
         before, before_here = process_cpu_s(store_pid), time.process_time()
@@ -177,6 +183,7 @@ def measure(size: int, batch_size: int, also_create: bool) -> dict[str, Any]:
         "merged_papers": e2e["merged_papers"],
         "merged_authors": e2e["merged_authors"],
         "graph": counts,
+        "authors_vs_people": authors,
         "raw_seconds_by_kind": raw_parts,
         # The same plain write with every edge CREATEd (the store is empty): the stricter baseline.
         **({"raw_create_records_per_s": round(size / create[0], 1),
@@ -219,6 +226,7 @@ def summary(runs: list[dict[str, Any]], batch_size: int) -> dict[str, Any]:
         f"peak_rss_mb_{small['records'] // 1000}k": small["peak_rss_mb"],
         f"peak_rss_mb_{large['records'] // 1000}k": large["peak_rss_mb"],
         "memory_ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3),
+        "authors_vs_people": large.get("authors_vs_people"),
         "batch_size": batch_size,
         "runs": runs,
     }

@@ -132,6 +132,16 @@ def _variant_title(rng: random.Random, title: str) -> str | None:
 
 
 def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 5000) -> Iterator[PaperRecord]:
+    for record, _ in generate_with_people(n, seed, duplicate_share, window):
+        yield record
+
+
+def generate_with_people(
+    n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 5000
+) -> Iterator[tuple[PaperRecord, tuple[int, ...]]]:
+    """`generate`'s records, each with the person behind each of its authors, in order: the truth
+    that author disambiguation is scored against (bench/generated_people.py). People are numbered;
+    two of them may carry the same name, as in real corpora."""
     rng = random.Random(seed)
     # People work in groups of about eight with a field and a favourite venue: co-authors, topics
     # and venues repeat, which is the context real author disambiguation relies on. Person i and
@@ -148,10 +158,10 @@ def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 
 
     def group_venue(g: int) -> str:
         return random.Random(f"{seed}/venue/{g}").choice(VENUES)
-    recent: deque[tuple[int, PaperRecord, list[tuple[str, str]]]] = deque(maxlen=window)
+    recent: deque[tuple[int, PaperRecord, list[tuple[str, str]], tuple[int, ...]]] = deque(maxlen=window)
     for i in range(n):
         if recent and rng.random() < duplicate_share:
-            j, base, names = rng.choice(recent)
+            j, base, names, people = rng.choice(recent)
             source = rng.choice([s for s in SOURCES if s != base.provenance.source])
             title = _variant_title(rng, base.title or "")
             record = PaperRecord(
@@ -166,12 +176,13 @@ def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 
                 categories=base.categories,
                 venue=base.venue,
             )
-            yield record
+            yield record, people
             continue
         g = _group(rng, groups)
-        names = [person(p) for p in rng.sample(range(g * 8, g * 8 + 8), rng.randint(2, 5))]
+        ids = rng.sample(range(g * 8, g * 8 + 8), rng.randint(2, 5))
         if rng.random() < 0.3:
-            names.append(person(rng.randrange(population)))  # a collaborator from elsewhere
+            ids.append(rng.randrange(population))  # a collaborator from elsewhere
+        names = [person(p) for p in ids]
         title = _title(rng) + f" {i % 97}" * (rng.random() < 0.05)
         year = rng.randint(2005, 2024)
         abstract = (
@@ -191,5 +202,5 @@ def generate(n: int, seed: int = 7, duplicate_share: float = 0.2, window: int = 
             categories=group_field(g)[: rng.randint(1, 2)],
             venue=group_venue(g) if source != "arxiv" else None,
         )
-        recent.append((i, record, names))
-        yield record
+        recent.append((i, record, names, tuple(ids)))
+        yield record, tuple(ids)
