@@ -203,6 +203,64 @@ def test_merges_undo_restores_two_papers_with_their_own_edges(merged_paper: tupl
     assert wipe_check == 2
 
 
+AS_VIT = "Auto-scaling Vision Transformers without Training"
+AS_VIT_ABSTRACT = (
+    "This work targets automated designing and scaling of Vision Transformers (ViTs). The motivation comes "
+    "from two pain spots: 1) the lack of efficient and principled methods for designing and scaling ViTs; "
+    "2) the tremendous computational cost of training ViT that is much heavier than its convolution "
+    "counterpart. To tackle these issues, we propose As-ViT, an auto-scaling framework for ViTs without "
+    "training, which automatically discovers and scales up ViTs in an efficient and principled manner."
+)
+
+
+def paper_of(graph: Graph, record_id: str) -> dict[str, object]:
+    return graph.read(
+        "MATCH (p:Paper)-[:DERIVED_FROM]->(:SourceRecord {record_id: $rid}) "
+        "RETURN p.uid AS uid, p.title AS title, p.title_key AS title_key, p.arxiv_id AS arxiv_id, p.doi AS doi",
+        {"rid": record_id},
+    )[0]
+
+
+def test_merges_undo_gives_the_record_back_the_identifiers_and_title_the_paper_took(empty_graph: Graph) -> None:
+    # An abstract-only listing entry first (no title, no identifier), then the arXiv record of the same
+    # paper: the paper took its title and identifiers from the arXiv record.
+    listing = rec("listing", None, "pages", abstract=AS_VIT_ABSTRACT, year=2022)
+    arxiv = rec("2202.11921", AS_VIT, "arxiv", abstract=AS_VIT_ABSTRACT, year=2022, arxiv_id="2202.11921",
+                doi="10.5555/asvit")
+    ingest_records(empty_graph, [listing, arxiv])
+    paper = paper_of(empty_graph, "listing")
+    assert paper == {**paper, "title": AS_VIT, "arxiv_id": "2202.11921", "doi": "10.5555/asvit"}
+    [decision] = [d for d in show(empty_graph, str(paper["uid"])).decisions if d["kind"] == "paper"]
+    assert json.loads(decision["snapshot"])["filled"] == ["doi", "arxiv_id", "title"]
+
+    restored = undo(empty_graph, decision["uid"]).restored_uid
+    # Split, each paper holds what its own record says: the listing's paper has no title or identifier
+    # left, the arXiv record's paper has its own (one identifier names one paper).
+    assert paper_of(empty_graph, "listing") == {"uid": paper["uid"], "title": None, "title_key": None,
+                                                "arxiv_id": None, "doi": None}
+    assert paper_of(empty_graph, "2202.11921") == {"uid": restored, "title": AS_VIT,
+                                                   "title_key": "auto scaling vision transformers without training",
+                                                   "arxiv_id": "2202.11921", "doi": "10.5555/asvit"}
+
+
+def test_merges_undo_leaves_what_another_record_of_the_paper_also_says(empty_graph: Graph) -> None:
+    listing = rec("listing", None, "pages", abstract=AS_VIT_ABSTRACT, year=2022)
+    arxiv = rec("2202.11921", AS_VIT, "arxiv", abstract=AS_VIT_ABSTRACT, year=2022, arxiv_id="2202.11921")
+    # OpenAlex's record of the same preprint: the same arXiv id, its title in other case.
+    openalex = rec("W4226359218", AS_VIT.lower(), "openalex", year=2022, arxiv_id="2202.11921")
+    ingest_records(empty_graph, [listing, arxiv, openalex])
+    paper = paper_of(empty_graph, "listing")
+    [decision] = [d for d in show(empty_graph, str(paper["uid"])).decisions
+                  if d["kind"] == "paper" and d["record_id"] == "2202.11921"]
+    restored = undo(empty_graph, decision["uid"]).restored_uid
+    # The OpenAlex record says the same arXiv id: it stays on the paper, and the arXiv record's own paper
+    # cannot hold it too. The title goes back, and the paper keeps OpenAlex's spelling of it.
+    kept = paper_of(empty_graph, "listing")
+    assert kept == {**kept, "title": AS_VIT.lower(), "arxiv_id": "2202.11921"}
+    assert paper_of(empty_graph, "2202.11921") == {**paper_of(empty_graph, "2202.11921"), "uid": restored,
+                                                   "title": AS_VIT, "arxiv_id": None}
+
+
 def test_references_become_cites_edges_to_papers_in_the_graph(empty_graph: Graph) -> None:
     cited = rec("W2741809807", "The state of OA: a large-scale analysis of the prevalence and impact of Open Access",
                 "openalex", openalex_id="W2741809807", doi="10.7717/peerj.4375")

@@ -2,9 +2,10 @@
 
 `show` lists the SourceRecords an entity derives from and every MergeDecision about it (score,
 method, reasons), author bridges included. `undo` splits one decision back apart in one transaction:
-the record (or author mention) becomes its own entity again, with the edges it asserted itself; an
-author bridge gives the joined author back its uid, properties and edges from the decision's
-snapshot. The decision is kept, marked undone.
+the record (or author mention) becomes its own entity again, with the edges it asserted itself, and
+a paper gives back the identifiers and title it took from the record (`given_back`); an author
+bridge gives the joined author back its uid, properties and edges from the decision's snapshot. The
+decision is kept, marked undone.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from peergraph.ingest.block import title_properties
 from peergraph.ingest.keys import abstract_key, name_key, title_key
 from peergraph.ingest.match_authors import coauthor_key
 from peergraph.ingest.plan_authors import author_uid
-from peergraph.ingest.plan_papers import paper_uid
+from peergraph.ingest.plan_papers import IDS, paper_uid
 from peergraph.store.driver import Graph, parameters
 
 
@@ -81,6 +82,32 @@ def _paper_props(snapshot: dict[str, Any], taken: dict[str, Any]) -> dict[str, A
     return {k: v for k, v in props.items() if v is not None}
 
 
+@dataclass(frozen=True)
+class GivenBack:
+    """What a paper gives back when a record merged into it is split off again."""
+
+    cleared: tuple[str, ...]  # identifiers it loses to the record's own paper
+    retitle: bool  # whether its title changes
+    title: dict[str, Any]  # the title it keeps instead (None: no title), with its blocking keys
+
+
+def given_back(snapshot: dict[str, Any], held: dict[str, Any], others: list[dict[str, Any]]) -> GivenBack:
+    """What the paper took from the record (`snapshot["filled"]`: it had no such identifier or title
+    before) and still holds, unless another record still merged into it (`others`, oldest first)
+    carries the same value: an identifier goes back to the record's own paper, the title is replaced
+    by the oldest other record's title, or none. A decision made before ingest kept `filled` gives
+    nothing back."""
+    filled = set(snapshot.get("filled") or ())
+    cleared = tuple(
+        k for k in IDS
+        if k in filled and snapshot.get(k) and held.get(k) == snapshot[k] and all(o.get(k) != snapshot[k] for o in others)
+    )
+    retitle = bool("title" in filled and snapshot.get("title") and held.get("title") == snapshot["title"]
+                   and all(o.get("title") != snapshot["title"] for o in others))
+    title = next((o["title"] for o in others if o.get("title")), None) if retitle else None
+    return GivenBack(cleared, retitle, {"title": title, **title_properties(title_key(title))})
+
+
 def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Split an author bridge: the joined author again, with the edges its snapshot lists."""
     author = dict(snap.get("author") or {})
@@ -122,11 +149,18 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
     kind, entity, record = d["kind"], d["entity_uid"], d["source_record_uid"]
     snapshot = json.loads(d["snapshot"]) if d["snapshot"] else {}
     if kind == "paper":
-        held = graph.read(load("ingest/paper_identifiers"), {"uid": entity})
+        held_rows = graph.read(load("ingest/paper_identifiers"), {"uid": entity})
+        held = held_rows[0] if held_rows else {}
+        others = [json.loads(o["snapshot"]) for o in graph.read(load("ingest/merges_decisions"), {"uid": entity})
+                  if o["kind"] == "paper" and o["entity_uid"] == entity and o["uid"] != decision_uid
+                  and not o["undone"] and o["snapshot"]]
+        given = given_back(snapshot, held, others)
         restored = paper_uid(record)
         params = {"entity_uid": entity, "new_uid": restored, "record_uid": record,
-                  "props": _paper_props(snapshot, held[0] if held else {})}
+                  "props": _paper_props(snapshot, {k: v for k, v in held.items() if k not in given.cleared})}
         steps = [
+            ("ingest/undo_paper_taken", {"entity_uid": entity, "cleared": list(given.cleared),
+                                         "retitle": given.retitle, "title": given.title}),
             ("ingest/undo_paper_node", params),
             ("ingest/undo_paper_authored", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
             ("ingest/undo_paper_topics", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),

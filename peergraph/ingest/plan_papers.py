@@ -53,8 +53,11 @@ def stored_view(row: Mapping[str, Any]) -> PaperView:
     )
 
 
-def snapshot(record: PaperRecord) -> str:
-    """What a record contributed to a paper, kept on its MergeDecision so an undo can rebuild it."""
+def snapshot(record: PaperRecord, filled: Sequence[str] = ()) -> str:
+    """What a record contributed to a paper, kept on its MergeDecision so an undo can rebuild it.
+
+    `filled`: the identifiers and title the paper lacked and took from this record (FILLABLE), which an
+    undo gives back to the record's own paper (merges.undo)."""
     ids = record_ids(record)
     return json.dumps(
         {
@@ -67,9 +70,16 @@ def snapshot(record: PaperRecord) -> str:
             "keywords": list(record.keywords),
             "comment": record.comment,
             **ids,
+            "filled": list(filled),
         },
         ensure_ascii=False,
     )
+
+
+# What a paper takes from a record merged into it only when it has none, and an undo gives back: the
+# identifiers (one names one paper, so the record's own paper cannot carry them while this one does)
+# and the title.
+FILLABLE = (*IDS, "title")
 
 
 @dataclass
@@ -142,6 +152,7 @@ def plan_papers(
     }
     # Which paper holds each identifier (the store fetched every paper holding one of the batch's).
     holder: dict[tuple[str, str], str] = {(k, v): uid for uid, held in held_ids.items() for k, v in held.items() if v}
+    titled = {row["uid"] for row in stored if row.get("title_key")}
     order = {uid: i for i, (uid, _) in enumerate(batch)}
     for uid, record in batch:
         views[uid] = view_of(record, uid)
@@ -173,22 +184,21 @@ def plan_papers(
                 continue
             if target not in bucket or result.score > bucket[target].score:
                 bucket[target] = result
+        decision: dict[str, Any] | None = None
         if same:
             target, result = max(same.items(), key=lambda item: (item[1].score, item[0]))
-            plan.decisions.append(
-                {
-                    "uid": "md-" + short_hash("paper", target, uid),
-                    "kind": "paper",
-                    "score": result.score,
-                    "method": result.method,
-                    "reasons": list(result.reasons),
-                    "entity_uid": target,
-                    "target_uid": None,
-                    "source_record_uid": uid,
-                    "position": None,
-                    "snapshot": snapshot(record),
-                }
-            )
+            decision = {
+                "uid": "md-" + short_hash("paper", target, uid),
+                "kind": "paper",
+                "score": result.score,
+                "method": result.method,
+                "reasons": list(result.reasons),
+                "entity_uid": target,
+                "target_uid": None,
+                "source_record_uid": uid,
+                "position": None,
+            }
+            plan.decisions.append(decision)
         else:
             target = paper_uid(uid)
             plan.new.add(target)
@@ -198,6 +208,10 @@ def plan_papers(
         # this one too would break the store's uniqueness constraint and fail the whole batch.
         ids = {k: v if v and holder.setdefault((k, v), target) == target else None for k, v in ids.items()}
         held = held_ids.setdefault(target, {k: None for k in IDS})
+        if decision is not None:
+            had_title = target in titled or bool(plan.rows.get(target, {}).get("title"))
+            filled = [k for k in IDS if ids[k] and not held[k]] + (["title"] if record.title and not had_title else [])
+            decision["snapshot"] = snapshot(record, filled)
         for k in IDS:
             held[k] = held[k] or ids[k]
         _absorb(plan.rows.setdefault(target, _row(target)), record, uid, ids)
