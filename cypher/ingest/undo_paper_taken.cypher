@@ -1,5 +1,5 @@
 // Purpose: Undo a paper merge, step 0 (before the record's own Paper is made again): the paper gives
-//   back the identifiers and the title it took from the record (plan_papers.FILLABLE), so that the
+//   back the identifiers and the title it took from the record (merges.given_back), so that the
 //   record's own Paper can hold its identifiers (each is unique in the graph).
 // Parameters:
 //   $entity_uid (string): the paper the record was merged into.

@@ -56,8 +56,9 @@ def stored_view(row: Mapping[str, Any]) -> PaperView:
 def snapshot(record: PaperRecord, filled: Sequence[str] = ()) -> str:
     """What a record contributed to a paper, kept on its MergeDecision so an undo can rebuild it.
 
-    `filled`: the identifiers and title the paper lacked and took from this record (FILLABLE), which an
-    undo gives back to the record's own paper (merges.undo)."""
+    `filled`: the identifiers and title the paper lacked and took from this record (the paper keeps the
+    first value of each it meets), which an undo gives back to the record's own paper (merges.given_back):
+    one identifier names one paper, so the record's own paper cannot carry it while this one does."""
     ids = record_ids(record)
     return json.dumps(
         {
@@ -74,12 +75,6 @@ def snapshot(record: PaperRecord, filled: Sequence[str] = ()) -> str:
         },
         ensure_ascii=False,
     )
-
-
-# What a paper takes from a record merged into it only when it has none, and an undo gives back: the
-# identifiers (one names one paper, so the record's own paper cannot carry them while this one does)
-# and the title.
-FILLABLE = (*IDS, "title")
 
 
 @dataclass
