@@ -203,6 +203,25 @@ def test_merges_undo_restores_two_papers_with_their_own_edges(merged_paper: tupl
     assert wipe_check == 2
 
 
+def test_merges_undo_gives_the_mention_back_the_orcid_the_author_took(empty_graph: Graph) -> None:
+    # Xiaodan Song without an ORCID first, then a record that gives his ORCID: the name and a shared
+    # co-author join them, and the author takes the ORCID from the second mention.
+    orcid = "0000-0002-1825-0097"
+    ingest_records(empty_graph, [rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models",
+                                     year=2020, authors=(AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le")))])
+    ingest_records(empty_graph, [rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
+                                     authors=(AuthorRef(raw="Xiaodan Song", orcid=orcid), AuthorRef(raw="Quoc Le")))])
+    [song] = empty_graph.read("MATCH (a:Author {family: 'Song'}) RETURN a.uid AS uid, a.orcid AS orcid")
+    assert song["orcid"] == orcid
+    [decision] = [d for d in show(empty_graph, song["uid"]).decisions
+                  if d["kind"] == "author" and d["record_id"] == "p2"]
+    restored = undo(empty_graph, decision["uid"]).restored_uid
+    # The ORCID names the person of the split-off mention, not the author it was wrongly part of.
+    orcids = {r["uid"]: r["orcid"] for r in empty_graph.read("MATCH (a:Author {family: 'Song'}) "
+                                                             "RETURN a.uid AS uid, a.orcid AS orcid")}
+    assert orcids == {song["uid"]: None, restored: orcid}
+
+
 AS_VIT = "Auto-scaling Vision Transformers without Training"
 AS_VIT_ABSTRACT = (
     "This work targets automated designing and scaling of Vision Transformers (ViTs). The motivation comes "

@@ -7,6 +7,8 @@
 //   $paper_uid (string): the paper of the mention.
 //   $record_uid (string): the SourceRecord.
 //   $role (string): the DERIVED_FROM role of the mention, e.g. "author#0".
+//   $orcid_back (boolean), $openalex_back (boolean): the author gives back the ORCID / OpenAlex id it took
+//     from the mention ($props then carries it; identifiers are unique, so it leaves the author first).
 // Returns: uid (string)
 // The kept author's stored matching context still holds what the mention brought: it is dropped, and
 // the next ingest batch that looks the author up recomputes it from the graph.
@@ -14,6 +16,9 @@
 MATCH (a:Author {uid: $entity_uid})
 MATCH (p:Paper {uid: $paper_uid})
 MATCH (s:SourceRecord {uid: $record_uid})
+SET a.orcid = CASE WHEN $orcid_back THEN null ELSE a.orcid END,
+    a.openalex_id = CASE WHEN $openalex_back THEN null ELSE a.openalex_id END
+WITH a, p, s
 MERGE (b:Author {uid: $new_uid})
 SET b += $props
 REMOVE a.context_coauthors, a.context_topics, a.context_venues, a.context_affiliations, a.context_listings, a.context_titles

@@ -108,6 +108,21 @@ def given_back(snapshot: dict[str, Any], held: dict[str, Any], others: list[dict
     return GivenBack(cleared, retitle, {"title": title, **title_properties(title_key(title))})
 
 
+def identifiers_back(snapshot: dict[str, Any], held: dict[str, Any], others: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The identifiers ("orcid", "openalex_id") an author gives back when a mention merged into it is
+    split off: those it took from the mention (`snapshot["orcid_back"]`: it had none) and still holds,
+    unless another mention or bridged author still part of it (`others`: their decisions' snapshots)
+    carries the same one. A decision made before ingest kept the flags gives nothing back."""
+    def carried(other: dict[str, Any], key: str) -> object:
+        return other.get(key) if "raw" in other else (other.get("author") or {}).get(key)
+
+    return tuple(
+        key for key, flag in (("orcid", "orcid_back"), ("openalex_id", "openalex_back"))
+        if snapshot.get(flag) and snapshot.get(key) and held.get(key) == snapshot[key]
+        and all(carried(o, key) != snapshot[key] for o in others)
+    )
+
+
 def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Split an author bridge: the joined author again, with the edges its snapshot lists."""
     author = dict(snap.get("author") or {})
@@ -139,6 +154,9 @@ def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[tuple[st
     ]
 
 
+Step = tuple[str, dict[str, Any]]  # a cypher/ file's name and its parameters
+
+
 def undo(graph: Graph, decision_uid: str) -> UndoResult:
     rows = [d for d in graph.read(load("ingest/merges_decisions"), {"uid": decision_uid}) if d["uid"] == decision_uid]
     if not rows:
@@ -146,47 +164,12 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
     d = rows[0]
     if d["undone"]:
         raise PeerGraphError(f"merge decision {decision_uid} is already undone")
-    kind, entity, record = d["kind"], d["entity_uid"], d["source_record_uid"]
+    kind, entity = d["kind"], d["entity_uid"]
     snapshot = json.loads(d["snapshot"]) if d["snapshot"] else {}
     if kind == "paper":
-        held_rows = graph.read(load("ingest/paper_identifiers"), {"uid": entity})
-        held = held_rows[0] if held_rows else {}
-        others = [json.loads(o["snapshot"]) for o in graph.read(load("ingest/merges_decisions"), {"uid": entity})
-                  if o["kind"] == "paper" and o["entity_uid"] == entity and o["uid"] != decision_uid
-                  and not o["undone"] and o["snapshot"]]
-        given = given_back(snapshot, held, others)
-        restored = paper_uid(record)
-        params = {"entity_uid": entity, "new_uid": restored, "record_uid": record,
-                  "props": _paper_props(snapshot, {k: v for k, v in held.items() if k not in given.cleared})}
-        steps = [
-            ("ingest/undo_paper_taken", {"entity_uid": entity, "cleared": list(given.cleared),
-                                         "retitle": given.retitle, "title": given.title}),
-            ("ingest/undo_paper_node", params),
-            ("ingest/undo_paper_authored", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
-            ("ingest/undo_paper_topics", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
-        ]
-        if snapshot.get("venue_uid"):
-            steps.append(("ingest/undo_paper_venues", {"new_uid": restored, "venue_uid": snapshot["venue_uid"]}))
+        restored, steps = _paper_steps(graph, d, snapshot)
     elif kind == "author":
-        restored = author_uid(record, int(d["position"]))
-        key = name_key(snapshot.get("raw", ""), snapshot.get("given", ""), snapshot.get("family", ""))
-        props = {
-            "name": snapshot.get("raw", ""),
-            "given": snapshot.get("given") or key.given.title(),
-            "family": snapshot.get("family") or key.family.title(),
-            "initials": key.initials.upper(),
-            "name_key": key.block,
-            "full_key": coauthor_key(key),
-            "name_variants": [snapshot.get("raw", "")],
-            "verification_level": "L0",
-        }
-        steps = [
-            (
-                "ingest/undo_author",
-                {"entity_uid": entity, "new_uid": restored, "props": props, "paper_uid": d["target_uid"],
-                 "record_uid": record, "role": f"author#{d['position']}"},
-            )
-        ]
+        restored, steps = _author_steps(graph, d, snapshot)
     elif kind == "author-bridge":
         restored = d["target_uid"]
         steps = _bridge_steps(entity, restored, snapshot)
@@ -203,3 +186,60 @@ def undo(graph: Graph, decision_uid: str) -> UndoResult:
 
     graph.write_tx(work)
     return UndoResult(decision_uid, kind, entity, restored)
+
+
+def _others(graph: Graph, decision: dict[str, Any], kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The snapshots of the other decisions of these kinds that made something part of the same
+    entity and still stand, oldest first."""
+    entity = decision["entity_uid"]
+    return [json.loads(o["snapshot"]) for o in graph.read(load("ingest/merges_decisions"), {"uid": entity})
+            if o["kind"] in kinds and o["entity_uid"] == entity and o["uid"] != decision["uid"]
+            and not o["undone"] and o["snapshot"]]
+
+
+def _paper_steps(graph: Graph, d: dict[str, Any], snapshot: dict[str, Any]) -> tuple[str, list[Step]]:
+    """Split a record off the paper it was merged into: its own paper again, with what it gave."""
+    entity, record = d["entity_uid"], d["source_record_uid"]
+    held_rows = graph.read(load("ingest/paper_identifiers"), {"uid": entity})
+    held = held_rows[0] if held_rows else {}
+    given = given_back(snapshot, held, _others(graph, d, ("paper",)))
+    restored = paper_uid(record)
+    params = {"entity_uid": entity, "new_uid": restored, "record_uid": record,
+              "props": _paper_props(snapshot, {k: v for k, v in held.items() if k not in given.cleared})}
+    steps: list[Step] = [
+        ("ingest/undo_paper_taken", {"entity_uid": entity, "cleared": list(given.cleared),
+                                     "retitle": given.retitle, "title": given.title}),
+        ("ingest/undo_paper_node", params),
+        ("ingest/undo_paper_authored", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
+        ("ingest/undo_paper_topics", {k: params[k] for k in ("entity_uid", "new_uid", "record_uid")}),
+    ]
+    if snapshot.get("venue_uid"):
+        steps.append(("ingest/undo_paper_venues", {"new_uid": restored, "venue_uid": snapshot["venue_uid"]}))
+    return restored, steps
+
+
+def _author_steps(graph: Graph, d: dict[str, Any], snapshot: dict[str, Any]) -> tuple[str, list[Step]]:
+    """Split a mention off the author it was attributed to: its own author again, with the ORCID or
+    OpenAlex id it brought."""
+    entity = d["entity_uid"]
+    restored = author_uid(d["source_record_uid"], int(d["position"]))
+    key = name_key(snapshot.get("raw", ""), snapshot.get("given", ""), snapshot.get("family", ""))
+    props = {
+        "name": snapshot.get("raw", ""),
+        "given": snapshot.get("given") or key.given.title(),
+        "family": snapshot.get("family") or key.family.title(),
+        "initials": key.initials.upper(),
+        "name_key": key.block,
+        "full_key": coauthor_key(key),
+        "name_variants": [snapshot.get("raw", "")],
+        "verification_level": "L0",
+    }
+    held = graph.read(load("ingest/author_identifiers"), {"uid": entity})
+    back = identifiers_back(snapshot, held[0] if held else {}, _others(graph, d, ("author", "author-bridge")))
+    props.update({k: snapshot[k] for k in back})
+    return restored, [(
+        "ingest/undo_author",
+        {"entity_uid": entity, "new_uid": restored, "props": props, "paper_uid": d["target_uid"],
+         "record_uid": d["source_record_uid"], "role": f"author#{d['position']}", "orcid_back": "orcid" in back,
+         "openalex_back": "openalex_id" in back},
+    )]

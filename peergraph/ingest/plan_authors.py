@@ -515,9 +515,12 @@ def plan_authors(
                         "target_uid": paper,
                         "source_record_uid": uid,
                         "position": pos,
+                        # With whether the author takes its ORCID or OpenAlex id from this mention (it
+                        # had none): an undo gives it back to the mention's own author.
                         "snapshot": json.dumps(
                             {"raw": ref.raw, "given": ref.given, "family": ref.family, "orcid": ref.orcid,
-                             "openalex_id": ref.openalex_id},
+                             "openalex_id": ref.openalex_id, "orcid_back": bool(ref.orcid and not state.orcid),
+                             "openalex_back": bool(ref.openalex_id and not state.openalex_id)},
                             ensure_ascii=False,
                         ),
                     }
