@@ -203,23 +203,29 @@ def test_merges_undo_restores_two_papers_with_their_own_edges(merged_paper: tupl
     assert wipe_check == 2
 
 
-def test_merges_undo_gives_the_mention_back_the_orcid_the_author_took(empty_graph: Graph) -> None:
-    # Xiaodan Song without an ORCID first, then a record that gives his ORCID: the name and a shared
-    # co-author join them, and the author takes the ORCID from the second mention.
+def test_merges_undo_gives_the_mention_back_its_orcid_and_the_author_its_name(empty_graph: Graph) -> None:
+    # "X. Song" without an ORCID first, then "Xiaodan Song" with his ORCID: two shared co-authors join
+    # them, and the author takes the ORCID and the fuller name from the second mention.
     orcid = "0000-0002-1825-0097"
+    coauthors = (AuthorRef(raw="Quoc Le"), AuthorRef(raw="Jiahui Yu"))
     ingest_records(empty_graph, [rec("p1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models",
-                                     year=2020, authors=(AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le")))])
+                                     year=2020, authors=(AuthorRef(raw="X. Song"), *coauthors))])
     ingest_records(empty_graph, [rec("p2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks", year=2020,
-                                     authors=(AuthorRef(raw="Xiaodan Song", orcid=orcid), AuthorRef(raw="Quoc Le")))])
-    [song] = empty_graph.read("MATCH (a:Author {family: 'Song'}) RETURN a.uid AS uid, a.orcid AS orcid")
-    assert song["orcid"] == orcid
+                                     authors=(AuthorRef(raw="Xiaodan Song", orcid=orcid), *coauthors))])
+    song_query = ("MATCH (a:Author {family: 'Song'}) RETURN a.uid AS uid, a.name AS name, a.full_key AS full_key, "
+                  "a.name_variants AS variants, a.orcid AS orcid ORDER BY a.name")
+    [song] = empty_graph.read(song_query)
+    assert song == {**song, "name": "Xiaodan Song", "full_key": "song|xiaodan", "orcid": orcid}
     [decision] = [d for d in show(empty_graph, song["uid"]).decisions
                   if d["kind"] == "author" and d["record_id"] == "p2"]
     restored = undo(empty_graph, decision["uid"]).restored_uid
-    # The ORCID names the person of the split-off mention, not the author it was wrongly part of.
-    orcids = {r["uid"]: r["orcid"] for r in empty_graph.read("MATCH (a:Author {family: 'Song'}) "
-                                                             "RETURN a.uid AS uid, a.orcid AS orcid")}
-    assert orcids == {song["uid"]: None, restored: orcid}
+    # The ORCID names the person of the split-off mention; the author is "X. Song" again, as its own
+    # mention spells it, and is looked up by that name again.
+    assert empty_graph.read(song_query) == [
+        {"uid": song["uid"], "name": "X. Song", "full_key": "song|x", "variants": ["X. Song"], "orcid": None},
+        {"uid": restored, "name": "Xiaodan Song", "full_key": "song|xiaodan", "variants": ["Xiaodan Song"],
+         "orcid": orcid},
+    ]
 
 
 AS_VIT = "Auto-scaling Vision Transformers without Training"

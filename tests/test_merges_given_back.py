@@ -50,3 +50,4 @@ def test_an_author_gives_back_the_orcid_it_took_unless_another_part_of_it_carrie
     # The author had its ORCID before the mention came, or holds another one now: nothing goes back.
     assert identifiers_back({**SONG, "orcid_back": False}, held, []) == ()
     assert identifiers_back(SONG, {"orcid": "0000-0001-5109-3700"}, []) == ()
+

@@ -9,6 +9,9 @@
 //   $role (string): the DERIVED_FROM role of the mention, e.g. "author#0".
 //   $orcid_back (boolean), $openalex_back (boolean): the author gives back the ORCID / OpenAlex id it took
 //     from the mention ($props then carries it; identifiers are unique, so it leaves the author first).
+//   $variant_back (string or null): the mention's spelling, when the author had it only from the mention.
+//   $kept_name (map or null): {name, given, family, initials, name_key, full_key} of the author before the
+//     mention gave it its fuller name (restored while the author still has that name, $props.name).
 // Returns: uid (string)
 // The kept author's stored matching context still holds what the mention brought: it is dropped, and
 // the next ingest batch that looks the author up recomputes it from the graph.
@@ -17,7 +20,9 @@ MATCH (a:Author {uid: $entity_uid})
 MATCH (p:Paper {uid: $paper_uid})
 MATCH (s:SourceRecord {uid: $record_uid})
 SET a.orcid = CASE WHEN $orcid_back THEN null ELSE a.orcid END,
-    a.openalex_id = CASE WHEN $openalex_back THEN null ELSE a.openalex_id END
+    a.openalex_id = CASE WHEN $openalex_back THEN null ELSE a.openalex_id END,
+    a.name_variants = [v IN coalesce(a.name_variants, []) WHERE v <> coalesce($variant_back, '')]
+SET a += CASE WHEN $kept_name IS NOT NULL AND a.name = $props.name THEN $kept_name ELSE {} END
 WITH a, p, s
 MERGE (b:Author {uid: $new_uid})
 SET b += $props

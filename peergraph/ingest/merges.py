@@ -225,21 +225,35 @@ def _author_steps(graph: Graph, d: dict[str, Any], snapshot: dict[str, Any]) -> 
     restored = author_uid(d["source_record_uid"], int(d["position"]))
     key = name_key(snapshot.get("raw", ""), snapshot.get("given", ""), snapshot.get("family", ""))
     props = {
-        "name": snapshot.get("raw", ""),
+        "name": snapshot.get("raw", "").strip(),
         "given": snapshot.get("given") or key.given.title(),
         "family": snapshot.get("family") or key.family.title(),
         "initials": key.initials.upper(),
         "name_key": key.block,
         "full_key": coauthor_key(key),
-        "name_variants": [snapshot.get("raw", "")],
+        "name_variants": [snapshot.get("raw", "").strip()],
         "verification_level": "L0",
     }
-    held = graph.read(load("ingest/author_identifiers"), {"uid": entity})
-    back = identifiers_back(snapshot, held[0] if held else {}, _others(graph, d, ("author", "author-bridge")))
+    held = graph.read(load("ingest/author_identity"), {"uid": entity})
+    others = _others(graph, d, ("author", "author-bridge"))
+    back = identifiers_back(snapshot, held[0] if held else {}, others)
     props.update({k: snapshot[k] for k in back})
+    # The spelling, and the display name it gave, stay while another part of the author spells it so.
+    spelled = props["name"] in {spelling for o in others for spelling in _spellings(o)}
     return restored, [(
         "ingest/undo_author",
         {"entity_uid": entity, "new_uid": restored, "props": props, "paper_uid": d["target_uid"],
          "record_uid": d["source_record_uid"], "role": f"author#{d['position']}", "orcid_back": "orcid" in back,
-         "openalex_back": "openalex_id" in back},
+         "openalex_back": "openalex_id" in back,
+         "variant_back": props["name"] if snapshot.get("variant_back") and not spelled else None,
+         "kept_name": None if spelled else snapshot.get("kept_name")},
     )]
+
+
+def _spellings(other: dict[str, Any]) -> set[str]:
+    """The spellings another decision's snapshot shows to be part of the author: a mention's, or every
+    spelling of a bridged author."""
+    if "raw" in other:
+        return {str(other["raw"]).strip()}
+    author = other.get("author") or {}
+    return {str(v) for v in author.get("variants") or author.get("name_variants") or []} | {str(author.get("name") or "")}

@@ -227,17 +227,19 @@ def write_row(row: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[
             "props": {NODE_PROPERTIES[k]: row[k] for k in keys}}
 
 
+def name_props(name: str, given: str, family: str) -> dict[str, str]:
+    """An Author node's name properties (name, given, family, initials, name_key, full_key) for a
+    display name and its parts."""
+    key = name_key(name, given, family)
+    return {"name": name, "given": given, "family": family, "initials": key.initials.upper(),
+            "name_key": key.block, "full_key": coauthor_key(key)}
+
+
 def node_row(a: AuthorState) -> dict[str, Any]:
     """The Author node's properties as ingest writes them."""
-    key = name_key(a.name, a.given, a.family)
     return {
         "uid": a.uid,
-        "name": a.name,
-        "given": a.given,
-        "family": a.family,
-        "initials": key.initials.upper(),
-        "name_key": key.block,
-        "full_key": coauthor_key(key),
+        **name_props(a.name, a.given, a.family),
         # The stored lists are newest first: keeping their order keeps recency across rewrites.
         **{kind: newest_first(getattr(a.context, kind), (a.stored_row or {}).get(kind) or (), cap)
            for kind, cap in CONTEXT_CAPS.items()},
@@ -331,9 +333,6 @@ def _split(a: AuthorState, b: AuthorState) -> bool:
     return a.uid in b.split_from or b.uid in a.split_from
 
 
-NAME_PROPS = ("name", "given", "family", "initials", "name_key", "full_key")
-
-
 def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: AuthorMatch, record: str, pos: int) -> None:
     """Make `other` part of `kept`: its context, names, identifiers and this batch's rows move over.
 
@@ -355,7 +354,7 @@ def _join(plan: AuthorPlan, kept: AuthorState, other: AuthorState, match: Author
         "orcid_back": bool(other.orcid and not kept.orcid),
         "openalex_back": bool(other.openalex_id and not kept.openalex_id),
     }
-    before = {k: v for k, v in node_row(kept).items() if k in NAME_PROPS}
+    before = name_props(kept.name, kept.given, kept.family)
     snapshot["variants_back"] = sorted(other.variants - kept.variants)
     kept.context = kept.context.absorb(other.context)
     kept.variants |= other.variants
@@ -504,6 +503,17 @@ def plan_authors(
                 state = plan.authors[target]
                 confidence, method = best_result.score, best_result.method
                 plan.merged += 1
+                # What the author takes from this mention, so that an undo gives it back to the mention's
+                # own author: an ORCID or OpenAlex id it had none of, a spelling it had not seen, and the
+                # display name when this spelling is fuller (its name before is kept).
+                taken = {"orcid_back": bool(ref.orcid and not state.orcid),
+                         "openalex_back": bool(ref.openalex_id and not state.openalex_id),
+                         "variant_back": ref.raw.strip() not in state.variants}
+                was = (state.name, state.given, state.family)
+                state.context = state.context.absorb(mention)
+                state.orcid = state.orcid or ref.orcid
+                state.openalex_id = state.openalex_id or ref.openalex_id
+                _fuller(state, ref, key)
                 plan.decisions.append(
                     {
                         "uid": "md-" + short_hash("author", target, uid, str(pos)),
@@ -515,20 +525,14 @@ def plan_authors(
                         "target_uid": paper,
                         "source_record_uid": uid,
                         "position": pos,
-                        # With whether the author takes its ORCID or OpenAlex id from this mention (it
-                        # had none): an undo gives it back to the mention's own author.
                         "snapshot": json.dumps(
                             {"raw": ref.raw, "given": ref.given, "family": ref.family, "orcid": ref.orcid,
-                             "openalex_id": ref.openalex_id, "orcid_back": bool(ref.orcid and not state.orcid),
-                             "openalex_back": bool(ref.openalex_id and not state.openalex_id)},
+                             "openalex_id": ref.openalex_id, **taken,
+                             "kept_name": name_props(*was) if (state.name, state.given, state.family) != was else None},
                             ensure_ascii=False,
                         ),
                     }
                 )
-                state.context = state.context.absorb(mention)
-                state.orcid = state.orcid or ref.orcid
-                state.openalex_id = state.openalex_id or ref.openalex_id
-                _fuller(state, ref, key)
             else:
                 target = author_uid(uid, pos)
                 state = AuthorState(
