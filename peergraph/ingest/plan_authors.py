@@ -505,7 +505,8 @@ def plan_authors(
                 plan.merged += 1
                 # What the author takes from this mention, so that an undo gives it back to the mention's
                 # own author: an ORCID or OpenAlex id it had none of, a spelling it had not seen, and the
-                # display name when this spelling is fuller (its name before is kept).
+                # display name when this spelling is fuller (its name before is kept). Only what it takes
+                # is written: most mentions take nothing, and there are several decisions per record.
                 taken = {"orcid_back": bool(ref.orcid and not state.orcid),
                          "openalex_back": bool(ref.openalex_id and not state.openalex_id),
                          "variant_back": ref.raw.strip() not in state.variants}
@@ -527,8 +528,9 @@ def plan_authors(
                         "position": pos,
                         "snapshot": json.dumps(
                             {"raw": ref.raw, "given": ref.given, "family": ref.family, "orcid": ref.orcid,
-                             "openalex_id": ref.openalex_id, **taken,
-                             "kept_name": name_props(*was) if (state.name, state.given, state.family) != was else None},
+                             "openalex_id": ref.openalex_id, **{k: True for k, v in taken.items() if v},
+                             **({"kept_name": name_props(*was)} if (state.name, state.given, state.family) != was
+                                else {})},
                             ensure_ascii=False,
                         ),
                     }

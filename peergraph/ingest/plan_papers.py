@@ -71,7 +71,7 @@ def snapshot(record: PaperRecord, filled: Sequence[str] = ()) -> str:
             "keywords": list(record.keywords),
             "comment": record.comment,
             **ids,
-            "filled": list(filled),
+            **({"filled": list(filled)} if filled else {}),
         },
         ensure_ascii=False,
     )
