@@ -220,7 +220,7 @@ def _paper_steps(graph: Graph, d: dict[str, Any], snapshot: dict[str, Any]) -> t
 
 def _author_steps(graph: Graph, d: dict[str, Any], snapshot: dict[str, Any]) -> tuple[str, list[Step]]:
     """Split a mention off the author it was attributed to: its own author again, with the ORCID or
-    OpenAlex id it brought."""
+    OpenAlex id it brought; the author drops the mention's spelling and the fuller name it gave."""
     entity = d["entity_uid"]
     restored = author_uid(d["source_record_uid"], int(d["position"]))
     key = name_key(snapshot.get("raw", ""), snapshot.get("given", ""), snapshot.get("family", ""))
