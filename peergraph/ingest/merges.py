@@ -113,17 +113,20 @@ def identifiers_back(snapshot: dict[str, Any], held: dict[str, Any], others: lis
     split off: those it took from the mention (`snapshot["orcid_back"]`: it had none) and still holds,
     unless another mention or bridged author still part of it (`others`: their decisions' snapshots)
     carries the same one. A decision made before ingest kept the flags gives nothing back."""
-    def carried(other: dict[str, Any], key: str) -> object:
-        return other.get(key) if "raw" in other else (other.get("author") or {}).get(key)
-
     return tuple(
         key for key, flag in (("orcid", "orcid_back"), ("openalex_id", "openalex_back"))
         if snapshot.get(flag) and snapshot.get(key) and held.get(key) == snapshot[key]
-        and all(carried(o, key) != snapshot[key] for o in others)
+        and all(_part(o).get(key) != snapshot[key] for o in others)
     )
 
 
-def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def _part(other: dict[str, Any]) -> dict[str, Any]:
+    """What another decision's snapshot made part of the author: a mention (its snapshot itself) or a
+    bridged author (its node as it was)."""
+    return other if "raw" in other else other.get("author") or {}
+
+
+def _bridge_steps(kept: str, joined: str, snap: dict[str, Any]) -> list[Step]:
     """Split an author bridge: the joined author again, with the edges its snapshot lists."""
     author = dict(snap.get("author") or {})
     if "variants" in author:  # planned in node_row form
@@ -255,5 +258,5 @@ def _spellings(other: dict[str, Any]) -> set[str]:
     spelling of a bridged author."""
     if "raw" in other:
         return {str(other["raw"]).strip()}
-    author = other.get("author") or {}
+    author = _part(other)
     return {str(v) for v in author.get("variants") or author.get("name_variants") or []} | {str(author.get("name") or "")}
