@@ -119,6 +119,18 @@ def test_affiliations_share_the_organisation_not_the_department() -> None:
     assert "princeton university" in affiliation_keys("Dept. of Comput. Sci., Princeton Univ., NJ")
 
 
+def test_the_university_of_manchester_is_the_university_of_manchester() -> None:
+    # Two spellings of one university, as the Arnetminer set has them on one Ke Chen's papers.
+    a = affiliation_keys("The University of Manchester")
+    b = affiliation_keys("Sch. of Informatics, Univ. of Manchester, UK")
+    assert a & b == {"university of manchester"}
+    # The key as written stays, for author contexts stored before the bare one was added.
+    assert "the university of manchester" in a
+    # Only a leading article goes: "Theory" is no article, and a lone "The" names nothing.
+    assert "theory research laboratory" in affiliation_keys("Theory Research Laboratory")
+    assert affiliation_keys("The") == {"the"}
+
+
 def test_an_ampersand_is_an_and_in_affiliations() -> None:
     a = affiliation_keys("School of Computer Science, Huazhong University of Science & Technology, Wuhan")
     b = affiliation_keys("Huazhong University of Science and Technology")

@@ -43,12 +43,18 @@ def _words(text: str) -> str:
 def affiliation_keys(raw: str) -> frozenset[str]:
     """Keys one affiliation string gives author matching: the whole string, and each of its parts that
     names an organisation, so "Dept. of CS, Tsinghua University, Beijing" and "Department of Computer
-    Science, Tsinghua University" share "tsinghua university" (departments and cities vary in spelling)."""
+    Science, Tsinghua University" share "tsinghua university" (departments and cities vary in spelling).
+
+    An organisation part is also keyed without a leading article: "The University of Manchester" is
+    how the university writes its name, "University of Manchester" how most papers do. The part as
+    written stays a key too, so contexts stored before this still meet it."""
     whole = _words(raw)
     if not whole:
         return frozenset()
     parts = {k for part in re.split(r"[,;]", raw) if (k := _expanded(part))}
-    return frozenset({whole} | {k for k in parts if _ORGANISATION.search(k) and not k.startswith(_SUBUNIT)})
+    organisations = {k for k in parts if _ORGANISATION.search(k) and not k.startswith(_SUBUNIT)}
+    bare = {k[len("the "):] for k in organisations if k.startswith("the ") and len(k) > len("the ")}
+    return frozenset({whole} | organisations | bare)
 
 
 @dataclass(frozen=True)
