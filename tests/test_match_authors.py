@@ -12,6 +12,7 @@ from peergraph.ingest.match_authors import (
     name_score,
     never_same,
     title_similarity,
+    titles_on_subject,
 )
 from peergraph.ingest.name_ambiguity import expected_namesakes, korean_syllables, pinyin_syllables
 from peergraph.ingest.settings import DEFAULT
@@ -101,6 +102,20 @@ def test_a_paper_title_on_the_same_subject_is_evidence() -> None:
     assert found.merge and "a paper title on the same subject (2 shared words, similarity 0.67)" in found.reasons
     # The Steve King who wrote for a database magazine in 1988 shares no subject with either.
     assert not compare(titled("Steve King", "Workgroup kingpin"), fac).merge
+
+
+def test_a_second_title_on_the_subject_says_more_than_one() -> None:
+    # Steve King's refinement-calculus papers (the Arnetminer set): an author with one of them, then two.
+    exits = titled("Steve King", "Exits in the Refinement Calculus")
+    one = titled("Steve King", "Z and the Refinement Calculus")
+    two = one.absorb(titled("Steve King", "An Iterator Construct for the Refinement Calculus"))
+    once, twice = compare(exits, one), compare(exits, two)
+    assert round(twice.score - once.score, 3) == DEFAULT.title_more_evidence
+    assert "2 paper titles on that subject" in twice.reasons
+    # A second title on another subject adds nothing.
+    other = one.absorb(titled("Steve King", "Typechecking Z"))
+    assert compare(exits, other).score == once.score
+    assert titles_on_subject(exits.titles, two.titles, 2, DEFAULT.title_similar) == 2
 
 
 def test_title_evidence_is_the_closest_pair_of_titles_not_the_pooled_words() -> None:

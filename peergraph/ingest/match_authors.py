@@ -5,7 +5,7 @@ names, two different spelled-out given names, or incompatible initials never mer
 adds up on a log-odds scale: the name, worth less the more researchers are expected to share it
 (name_ambiguity), shared co-authors, topics, venues, affiliations, and two mentions of the same
 full name on one profile or listing page, and a paper title of the author's on the same subject as
-the mention's. Every attribution carries the resulting confidence and
+the mention's (more when a second one is). Every attribution carries the resulting confidence and
 the method that decided it. `attach` picks the author a mention is and finds the other authors
 that mention shows to be the same person.
 """
@@ -187,6 +187,13 @@ def title_similarity(mine: Iterable[str], theirs: Iterable[str], shared_words: i
     return best, best_shared
 
 
+def titles_on_subject(mine: Iterable[str], theirs: Iterable[str], shared_words: int, similar: float) -> int:
+    """How many of `theirs` are on the subject of one of `mine`: sharing at least `shared_words` words
+    with it at a cosine of at least `similar` (`title_similarity` for each of them alone)."""
+    mine = list(mine)
+    return sum(1 for t in theirs if title_similarity(mine, (t,), shared_words)[0] >= similar)
+
+
 # How much each kind of name agreement says: `compare` keeps the best pair of names.
 _RANK = {"conflict": 0, "family-only": 1, "initials": 2, "full": 3}
 
@@ -327,6 +334,11 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         if similarity >= s.title_similar:
             context += s.title_evidence
             reasons.append(f"a paper title on the same subject ({words} shared words, similarity {similarity:.2f})")
+            # Counted only once one title is on the subject: most comparisons stop at the line above.
+            on_subject = titles_on_subject(mention.titles, author.titles, s.title_shared_words, s.title_similar)
+            if on_subject > 1:
+                context += s.title_more_evidence
+                reasons.append(f"{on_subject} paper titles on that subject")
     if mention.papers & author.papers:
         # Another source already lists a compatible name on this very paper.
         context += s.same_paper_evidence

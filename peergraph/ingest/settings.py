@@ -46,6 +46,9 @@ class MatchSettings:
     # `title_shared_words` content words in common and a cosine of their word sets of at least
     # `title_similar` (two 7-word titles sharing 3 words: 0.43). Worth less than a shared co-author.
     title_evidence: float = 0.2
+    # A second title of the author's on the mention's subject says it is a line of work, not one
+    # coincidence of words. Half the first: the papers of one line are not independent of each other.
+    title_more_evidence: float = 0.1
     title_similar: float = 0.4
     title_shared_words: int = 2
     same_listing_evidence: float = 0.2  # two mentions on one profile/listing page of the same full name
