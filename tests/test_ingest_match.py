@@ -126,7 +126,7 @@ def test_the_university_of_manchester_is_the_university_of_manchester() -> None:
     assert a & b == {"university of manchester"}
     # The key as written stays, for author contexts stored before the bare one was added.
     assert "the university of manchester" in a
-    # Only a leading article goes: "Theory" is no article, and a lone "The" names nothing.
+    # Only a leading article goes: "Theory" is no article, and a lone "The" leaves no bare key.
     assert "theory research laboratory" in affiliation_keys("Theory Research Laboratory")
     assert affiliation_keys("The") == {"the"}
 
