@@ -9,8 +9,9 @@ absorbs the mention's context, and the other authors `attach` finds the mention 
 (MatchSettings defaults), no labels used: the name as the paper spells it (full-name matches
 discounted by how many researchers are expected to share the name,
 peergraph.ingest.name_ambiguity), co-authors compared by spelled-out name, venue, organisation
-part of the affiliation, the paper's topics and its title. Labels only score the result: pairwise F1 per name averaged
-over names (macro-F1, as in Xu et al. CIKM 2018) and B-cubed F1 over all publications.
+part of the affiliation, the topics the source assigned (none on this set: topics.matching_keys)
+and the paper's title. Labels only score the result: pairwise F1 per name averaged over names
+(macro-F1, as in Xu et al. CIKM 2018) and B-cubed F1 over all publications.
 
 `without_bridging` gives the same figures without joining bridged authors (best_author alone).
 For reference, `pairwise_all_pairs` gives the same figures for single-link clustering over every
@@ -45,7 +46,7 @@ from peergraph.ingest.plan_authors import key_of
 from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.settings import DEFAULT
 from peergraph.ingest.sources.files import mapping_to_record
-from peergraph.ingest.topics import assign
+from peergraph.ingest.topics import assign, matching_keys
 from peergraph.ingest.venues import venue_of
 
 RESULTS = Path(__file__).parent / "results" / "author_disambiguation.json"
@@ -82,7 +83,7 @@ def mention(row: dict[str, str]) -> AuthorContext:
     """The context the ingest planner gives the ambiguous author's mention on this row's paper.
 
     As plan_authors does: the name as the paper spells it, the other authors as co-author keys,
-    the paper's topics (topics.assign) and venue (venues.venue_of) as the pipeline derives them,
+    the paper's topics (topics.matching_keys) and venue (venues.venue_of) as the pipeline derives them,
     the affiliation keys of the author's affiliation and the paper's title (its content words)."""
     record = record_of(row)
     target = name_key(row["full_name"])
@@ -93,7 +94,7 @@ def mention(row: dict[str, str]) -> AuthorContext:
     return AuthorContext(
         names=frozenset({keys[pos] if pos is not None else target}),
         coauthors=frozenset(coauthor_key(k) for i, k in enumerate(keys) if i != pos and k.family),
-        topics=frozenset(t.label_key for t in assign(record, DEFAULT)),
+        topics=matching_keys(assign(record, DEFAULT)),
         venues=frozenset({venue.name_key}) if venue else frozenset(),
         affiliations=frozenset().union(*(affiliation_keys(a) for a in ref.affiliations)) if ref else frozenset(),
         titles=frozenset({subject_key(record.title)}) if record.title else frozenset(),

@@ -32,7 +32,7 @@ from peergraph.ingest.keys import name_key  # noqa: E402
 from peergraph.ingest.pipeline import source_record_uid  # noqa: E402
 from peergraph.ingest.plan_authors import key_of, plan_authors  # noqa: E402
 from peergraph.ingest.settings import DEFAULT  # noqa: E402
-from peergraph.ingest.topics import assign  # noqa: E402
+from peergraph.ingest.topics import assign, matching_keys  # noqa: E402
 from peergraph.ingest.venues import venue_of  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "author_pipeline_agreement.json"
@@ -49,7 +49,7 @@ def planned(rows: list[dict[str, str]]) -> tuple[list[int], list[str]]:
     """(rows whose name is found on the author list, the Author the planner gives each of them)."""
     records = [bench.record_of(r) for r in rows]
     batch = [(source_record_uid("arnetminer", f"{r.provenance.record_id}#{i}"), r) for i, r in enumerate(records)]
-    topics = {uid: frozenset(t.label_key for t in assign(r, DEFAULT)) for uid, r in batch}
+    topics = {uid: matching_keys(assign(r, DEFAULT)) for uid, r in batch}
     venues = {}
     for uid, r in batch:
         venue = venue_of(r.venue, r.comment, r.type)

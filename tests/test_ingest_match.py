@@ -212,6 +212,17 @@ def test_topics_from_categories_else_keyphrases_mapped_to_canonical_labels() -> 
     assert "Machine Learning" in {t.label for t in listing}
 
 
+def test_author_matching_weighs_the_topics_a_source_assigned_not_those_read_off_the_text() -> None:
+    from peergraph.ingest.topics import assign, matching_keys
+
+    keyworded = rec("a", "Reinforcement learning for robot navigation", categories=("cs.RO",))
+    assert matching_keys(assign(keyworded)) == {"robotics"}
+    # The same title on a listing page: its topics are read off the text, and the title weighs them already.
+    listing = rec("b", "Reinforcement learning for robot navigation",
+                  abstract="We apply reinforcement learning to robot navigation in crowded rooms.")
+    assert assign(listing) and matching_keys(assign(listing)) == frozenset()
+
+
 def test_free_keyphrases_must_be_in_the_title() -> None:
     """As-ViT's abstract alone yields fragments such as "work targets"; only title phrases become topics."""
     from peergraph.ingest.topics import assign

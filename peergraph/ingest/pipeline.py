@@ -44,7 +44,7 @@ from peergraph.ingest.plan_papers import PaperPlan, paper_uid, plan_papers, shor
 from peergraph.ingest.records import BadRecord, PaperRecord
 from peergraph.ingest.report import IngestReport, Skipped
 from peergraph.ingest.settings import DEFAULT, MatchSettings
-from peergraph.ingest.topics import assign
+from peergraph.ingest.topics import assign, matching_keys
 from peergraph.ingest.venues import venue_of, venue_uid
 from peergraph.ingest.write import BatchWrite, write_batch
 from peergraph.store.driver import Graph
@@ -333,7 +333,7 @@ class Ingestor:
         keys: dict[str, frozenset[str]] = {}
         for uid, record in batch:
             found = assign(record, self.settings)
-            keys[uid] = frozenset(t.label_key for t in found)
+            keys[uid] = matching_keys(found)
             for t in found:
                 rows.append(
                     {

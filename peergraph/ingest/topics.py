@@ -7,6 +7,7 @@ label, the others stay keyphrase topics. Every assignment keeps its score and it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,6 +88,16 @@ class TopicAssignment:
     code: str | None
     score: float
     source: str  # HAS_TOPIC.source: "arxiv-category", "keyword", "openalex", "keyphrase"
+
+
+def matching_keys(found: Iterable[TopicAssignment]) -> frozenset[str]:
+    """The topics author matching weighs: those the source assigned (arXiv categories, OpenAlex topics,
+    keywords), not those yake read off the paper's own title and abstract. Those restate the title,
+    which author matching weighs as title evidence already, and the broad labels they map onto
+    ("Neural and Evolutionary Computing" from any "neural network") are shared by strangers. On the
+    Arnetminer set, whose topics all come from titles, weighing them cost more precision than it
+    gained recall (B-cubed 0.9528 -> 0.9487 against 0.8611 -> 0.8633; macro-F1 0.8446 -> 0.8434)."""
+    return frozenset(t.label_key for t in found if t.source != "keyphrase")
 
 
 def canonical(phrase: str) -> str | None:
