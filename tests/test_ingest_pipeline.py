@@ -161,6 +161,25 @@ def test_author_context_lives_on_the_node_and_an_undo_has_it_recomputed(empty_gr
     assert set(candidates[restored]["coauthors"]) == {"zhou|d", "le|q"}
 
 
+def test_topics_computed_for_an_author_are_those_a_source_assigned(empty_graph: Graph) -> None:
+    # One paper with an arXiv category, one from a listing whose topics yake reads off its title.
+    ingest_records(empty_graph, [
+        rec("c1", "BigNAS: Scaling Up Neural Architecture Search with Big Single-Stage Models", categories=("cs.LG",),
+            authors=(AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le"))),
+        rec("c2", "Go Wide, Then Narrow: Efficient Training of Deep Thin Networks",
+            authors=(AuthorRef(raw="Xiaodan Song"), AuthorRef(raw="Quoc Le"))),
+    ])
+    sources = {r["source"] for r in empty_graph.read("MATCH ()-[h:HAS_TOPIC]->() RETURN DISTINCT h.source AS source")}
+    assert sources == {"arxiv-category", "keyphrase"}
+    # An author whose context is not on the node (written before ingest kept it) has it computed.
+    empty_graph.write("MATCH (a:Author {family: 'Song'}) REMOVE a.context_coauthors, a.context_topics, "
+                      "a.context_venues, a.context_affiliations")
+    [song] = empty_graph.read_table(load("ingest/author_candidates"),
+                                    {"full_keys": ["song|xiaodan"], "name_keys": [], "orcids": [], "openalex_ids": []})
+    assert not song["context_stored"]
+    assert song["topics"] == ["machine learning"]
+
+
 @pytest.fixture
 def merged_paper(empty_graph: Graph) -> tuple[Graph, str]:
     title = "Large Batch Optimization for Deep Learning: Training BERT in 76 minutes"

@@ -21,7 +21,8 @@
 //   split_from (list<string>: authors an undone bridge split it from; never bridged with it again)
 // Ingest keeps each author's context on the node (newest first, capped), so this is one index lookup
 // per key; an author without it (written before ingest kept it, or split by `merges undo`) gets it
-// computed from the graph here, capped the same way.
+// computed from the graph here, capped the same way (topics: those a source assigned, as
+// topics.matching_keys keeps them).
 // Mode: read
 CALL {
   UNWIND $full_keys AS k MATCH (a:Author {full_key: k}) RETURN a
@@ -36,7 +37,7 @@ WITH collect([a.uid, a.name, a.given, a.family,
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Author) WHERE c.uid <> a.uid | c.name_key])[..100]
     ELSE a.context_coauthors END,
   CASE WHEN a.context_topics IS NULL
-    THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) | t.label_key])[..50]
+    THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[h:HAS_TOPIC]->(t:Topic) WHERE h.source <> 'keyphrase' | t.label_key])[..50]
     ELSE a.context_topics END,
   CASE WHEN a.context_venues IS NULL
     THEN apoc.coll.toSet([(a)-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(v:Venue) | v.name_key])[..20]
