@@ -21,8 +21,7 @@ from peergraph.cypher_files import load
 from peergraph.errors import PeerGraphError
 from peergraph.ingest.block import title_properties
 from peergraph.ingest.keys import abstract_key, name_key, title_key
-from peergraph.ingest.match_authors import coauthor_key
-from peergraph.ingest.plan_authors import author_uid
+from peergraph.ingest.plan_authors import author_uid, name_props
 from peergraph.ingest.plan_papers import IDS, paper_uid
 from peergraph.store.driver import Graph, parameters
 
@@ -226,15 +225,14 @@ def _author_steps(graph: Graph, d: dict[str, Any], snapshot: dict[str, Any]) -> 
     OpenAlex id it brought; the author drops the mention's spelling and the fuller name it gave."""
     entity = d["entity_uid"]
     restored = author_uid(d["source_record_uid"], int(d["position"]))
-    key = name_key(snapshot.get("raw", ""), snapshot.get("given", ""), snapshot.get("family", ""))
-    props = {
-        "name": snapshot.get("raw", "").strip(),
-        "given": snapshot.get("given") or key.given.title(),
-        "family": snapshot.get("family") or key.family.title(),
-        "initials": key.initials.upper(),
-        "name_key": key.block,
-        "full_key": coauthor_key(key),
-        "name_variants": [snapshot.get("raw", "").strip()],
+    raw, given, family = snapshot.get("raw", "").strip(), snapshot.get("given") or "", snapshot.get("family") or ""
+    # Keys from the name as the mention gave it; a display given/family name it lacked is read off the raw name.
+    parsed = name_key(raw, given, family)
+    props: dict[str, Any] = {
+        **name_props(raw, given, family),
+        "given": given or parsed.given.title(),
+        "family": family or parsed.family.title(),
+        "name_variants": [raw],
         "verification_level": "L0",
     }
     held = graph.read(load("ingest/author_identity"), {"uid": entity})
