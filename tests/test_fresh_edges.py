@@ -14,7 +14,10 @@ from peergraph.ingest.fresh_edges import (
     split_decisions,
     split_mentions,
     split_papers,
+    split_records,
     split_sources,
+    split_topics,
+    split_venues,
 )
 from peergraph.ingest.pipeline import ingest_records, source_record_uid
 from peergraph.ingest.records import AuthorRef
@@ -117,3 +120,65 @@ def test_created_papers_get_every_property_merged_papers_do() -> None:
 
     assert assigned("create_papers") == assigned("write_papers")
     assert len(assigned("write_papers")) == 19
+
+
+def topic_row(paper: str, record: str, label: str = "Machine Learning") -> dict[str, object]:
+    return {"uid": "t-" + label, "label": label, "label_key": label.lower(), "scheme": "arxiv", "code": "cs.LG",
+            "paper": paper, "score": 1.0, "source": "arxiv", "record": record}
+
+
+def test_topics_once_and_one_has_topic_per_new_paper_with_every_record_asserting_it() -> None:
+    rows = [topic_row("p-new", "sr-1"), topic_row("p-new", "sr-2"), topic_row("p-stored", "sr-3"),
+            topic_row("p-new", "sr-1", "Databases")]
+    topics, create, merge = split_topics(rows, {"p-new"})
+    assert [t["uid"] for t in topics] == ["t-Machine Learning", "t-Databases"]
+    assert create == [
+        {"uid": "t-Machine Learning", "paper": "p-new", "score": 1.0, "source": "arxiv", "records": ["sr-1", "sr-2"]},
+        {"uid": "t-Databases", "paper": "p-new", "score": 1.0, "source": "arxiv", "records": ["sr-1"]},
+    ]
+    assert merge == [rows[2]]
+
+
+def test_venues_once_with_the_first_record_naming_them_and_one_edge_per_new_paper() -> None:
+    rows = [{"uid": "v-iclr", "name": "ICLR", "name_key": "iclr", "kind": "conference", "paper": p, "record": r}
+            for p, r in (("p-stored", "sr-0"), ("p-new", "sr-1"), ("p-new", "sr-2"))]
+    venues, create, merge = split_venues(rows, {"p-new"})
+    assert venues == [{"uid": "v-iclr", "name": "ICLR", "name_key": "iclr", "kind": "conference", "record": "sr-0"}]
+    assert create == [{"uid": "v-iclr", "paper": "p-new", "records": ["sr-1", "sr-2"]}] and merge == [rows[0]]
+
+
+def test_source_records_never_read_are_created_the_others_merged() -> None:
+    rows = [{"uid": "sr-new"}, {"uid": "sr-seen"}]
+    assert split_records(rows, {"sr-new"}) == ([rows[0]], [rows[1]])
+
+
+def test_created_source_records_get_every_property_merged_ones_do() -> None:
+    def assigned(name: str) -> set[str]:
+        return set(re.findall(r"\bs\.(\w+) =", load(f"ingest/{name}")))
+
+    assert assigned("create_source_records") == assigned("write_source_records")
+    assert len(assigned("write_source_records")) == 5
+
+
+def test_two_records_of_a_new_paper_make_one_topic_edge_and_one_venue_edge(empty_graph: Graph) -> None:
+    # An arXiv preprint and its OpenAlex twin, both read for the first time, in one batch.
+    first = rec("R", "Auto-scaling Vision Transformers without Training", year=2022, authors=(SONG, LE),
+                venue="ICLR", categories=("cs.LG",))
+    twin = rec("T", "Auto-Scaling Vision Transformers Without Training.", year=2022, authors=(SONG, LE),
+               venue="ICLR", categories=("cs.LG",))
+    ingest_records(empty_graph, [first, twin])
+    edges = empty_graph.read(
+        "MATCH (p:Paper)-[e:HAS_TOPIC]->(t:Topic) RETURN t.label AS topic, e.source_records AS records"
+    )
+    assert [e["topic"] for e in edges] == ["Machine Learning"]
+    assert sorted(edges[0]["records"]) == sorted(source_record_uid("test", r) for r in ("R", "T"))
+    venue = empty_graph.read(
+        "MATCH (p:Paper)-[e:PUBLISHED_IN]->(v:Venue) "
+        "RETURN v.name AS venue, count(e) AS n, [(v)-[:DERIVED_FROM]->(s) | s.record_id] AS records"
+    )
+    assert venue == [{"venue": "International Conference on Learning Representations", "n": 1, "records": ["R"]}]
+    # Read again with a change, the twin keeps those edges as they are: merged, not created again.
+    ingest_records(empty_graph, [rec("T", twin.title or "", year=2022, authors=(SONG, LE), venue="ICLR",
+                                     categories=("cs.LG",), doi="10.1000/asvit")])
+    assert empty_graph.read("MATCH ()-[e:HAS_TOPIC]->() RETURN count(e) AS n") == [{"n": 1}]
+    assert empty_graph.read("MATCH ()-[e:PUBLISHED_IN]->() RETURN count(e) AS n") == [{"n": 1}]

@@ -8,8 +8,10 @@ to a Paper it creates from such a record, cannot exist yet, so it is created. Ev
 (a re-read record whose payload changed, a paper found in the store) is merged, as before. The
 same holds for institutions, which collect links from every record naming them.
 
-Papers created from fresh records and the decisions about fresh records are created too, with no
-lookup of what cannot be there. Pure: rows in, rows out.
+Fresh SourceRecords themselves, papers created from them, their HAS_TOPIC and PUBLISHED_IN edges
+and the decisions about fresh records are created too, with no lookup of what cannot be there (the
+Topics and Venues those edges point at are merged first, each once a batch, not once a row). Pure:
+rows in, rows out.
 """
 
 from __future__ import annotations
@@ -58,6 +60,48 @@ def split_sources(rows: Iterable[Mapping[str, Any]], fresh: set[str]) -> tuple[l
     create = [{"uid": uid, "record": record} for uid, record in pairs if record in fresh]
     merge = [{"uid": uid, "record": record} for uid, record in pairs if record not in fresh]
     return create, merge
+
+
+def split_topics(rows: Iterable[Mapping[str, Any]], new_papers: set[str]) -> tuple[list[Row], list[Row], list[Row]]:
+    """A batch's topic rows ({uid, label, label_key, scheme, code, paper, score, source, record}) as the
+    Topics, each once; the HAS_TOPIC edges to create, one per (paper, topic) with every record asserting
+    it (the first row gives score and source, as the merge's ON CREATE does); and the rows to merge.
+
+    Creating the edges of a new paper instead of merging them took half the store's time (20,000 edges
+    onto ten topics: 1.5 against 3.4 CPU-seconds)."""
+    return _split_links(rows, new_papers, ("uid", "label", "label_key", "scheme", "code"), ("score", "source"))
+
+
+def split_venues(rows: Iterable[Mapping[str, Any]], new_papers: set[str]) -> tuple[list[Row], list[Row], list[Row]]:
+    """A batch's venue rows ({uid, name, name_key, kind, paper, record}) as the Venues, each once with the
+    first record naming it; the PUBLISHED_IN edges to create, one per (paper, venue); and the rows to merge."""
+    return _split_links(rows, new_papers, ("uid", "name", "name_key", "kind", "record"), ())
+
+
+def _split_links(
+    rows: Iterable[Mapping[str, Any]], new_papers: set[str], node_keys: Sequence[str], edge_keys: Sequence[str]
+) -> tuple[list[Row], list[Row], list[Row]]:
+    """Rows linking a paper to a node by the node's `uid`: the nodes, each once (from its first row); the
+    edges onto `new_papers`, one per (paper, node) with `edge_keys` from its first row and every record
+    asserting it; and the rows to merge."""
+    nodes: dict[str, Row] = {}
+    create: dict[tuple[str, str], Row] = {}
+    merge: list[Row] = []
+    for row in rows:
+        nodes.setdefault(row["uid"], {k: row[k] for k in node_keys})
+        if row["paper"] not in new_papers:
+            merge.append(dict(row))
+        elif (edge := create.get((row["paper"], row["uid"]))) is None:
+            create[(row["paper"], row["uid"])] = {"uid": row["uid"], "paper": row["paper"],
+                                                  **{k: row[k] for k in edge_keys}, "records": [row["record"]]}
+        elif row["record"] not in edge["records"]:
+            edge["records"].append(row["record"])
+    return list(nodes.values()), list(create.values()), merge
+
+
+def split_records(rows: Iterable[Row], fresh: set[str]) -> tuple[list[Row], list[Row]]:
+    """SourceRecord rows as (to create: never read before, to merge)."""
+    return _partition(rows, lambda row: row["uid"] in fresh)
 
 
 def _partition(rows: Iterable[Row], new: Callable[[Row], bool]) -> tuple[list[Row], list[Row]]:

@@ -109,7 +109,7 @@ class InFlight:
             on_paper.setdefault(edge["paper"], set()).add(edge["author"])
         families = {uid: state.family for uid, state in authors.authors.items()}
         return cls(
-            source_hashes={r["uid"]: r["payload_hash"] for r in write.source_records},
+            source_hashes={r["uid"]: r["payload_hash"] for r in write.new_source_records + write.source_records},
             papers={
                 uid: paper_after_write(stored.get(uid), row, (families[a] for a in on_paper.get(uid, ())))
                 for uid, row in papers.rows.items()

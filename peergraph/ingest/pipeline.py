@@ -27,7 +27,10 @@ from peergraph.ingest.fresh_edges import (
     split_decisions,
     split_mentions,
     split_papers,
+    split_records,
     split_sources,
+    split_topics,
+    split_venues,
 )
 from peergraph.ingest.inflight import InFlight
 from peergraph.ingest.institutions import KnownInstitution, match_institution
@@ -232,8 +235,8 @@ class Ingestor:
         new_institution_sources, institution_sources = split_sources(institutions, fresh)
         new_decisions, decisions = split_decisions(
             ({**d, "created_at": time.time()} for d in papers.decisions + authors.decisions), fresh)
-        write = BatchWrite(
-            source_records=[
+        new_records, records = split_records(
+            [
                 {
                     "uid": uid,
                     "source": r.provenance.source,
@@ -244,6 +247,13 @@ class Ingestor:
                 }
                 for uid, r in batch
             ],
+            fresh,
+        )
+        topic_nodes, new_topics, topic_rows = split_topics(topic_rows, fresh_papers)
+        venue_nodes, new_venues, venue_rows = split_venues(venue_rows, fresh_papers)
+        write = BatchWrite(
+            new_source_records=new_records,
+            source_records=records,
             new_papers=new_papers,
             papers=other_papers,
             author_joins=authors.joins,
@@ -252,7 +262,11 @@ class Ingestor:
             author_sources=author_sources,
             new_authored=new_authored,
             authored=authored,
+            topic_nodes=topic_nodes,
+            new_topics=new_topics,
             topics=topic_rows,
+            venue_nodes=venue_nodes,
+            new_venues=new_venues,
             venues=venue_rows,
             institutions=institutions,
             new_institution_sources=new_institution_sources,

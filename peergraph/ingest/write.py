@@ -19,6 +19,7 @@ from peergraph.store.driver import Graph, parameters
 
 # Order matters: edges MATCH the nodes written before them.
 ORDER = (
+    "new_source_records",
     "source_records",
     "new_papers",
     "papers",
@@ -28,7 +29,11 @@ ORDER = (
     "author_sources",
     "new_authored",
     "authored",
+    "topic_nodes",
+    "new_topics",
     "topics",
+    "venue_nodes",
+    "new_venues",
     "venues",
     "institutions",
     "new_institution_sources",
@@ -40,15 +45,18 @@ ORDER = (
 )
 
 
-STATEMENT = {"new_papers": "ingest/create_papers", "new_author_sources": "ingest/create_author_sources",
+STATEMENT = {"new_source_records": "ingest/create_source_records", "new_papers": "ingest/create_papers",
+             "new_topics": "ingest/create_topic_edges", "new_venues": "ingest/create_venue_edges",
+             "new_author_sources": "ingest/create_author_sources",
              "new_authored": "ingest/create_authored", "new_institution_sources": "ingest/create_institution_sources",
              "new_merge_decisions": "ingest/create_merge_decisions"}
 
 
 @dataclass
 class BatchWrite:
-    source_records: list[dict[str, Any]] = field(default_factory=list)
     # Nodes and edges that cannot exist yet are created, the others merged (fresh_edges.py).
+    new_source_records: list[dict[str, Any]] = field(default_factory=list)
+    source_records: list[dict[str, Any]] = field(default_factory=list)
     new_papers: list[dict[str, Any]] = field(default_factory=list)
     papers: list[dict[str, Any]] = field(default_factory=list)
     author_joins: list[dict[str, Any]] = field(default_factory=list)
@@ -57,7 +65,11 @@ class BatchWrite:
     author_sources: list[dict[str, Any]] = field(default_factory=list)
     new_authored: list[dict[str, Any]] = field(default_factory=list)
     authored: list[dict[str, Any]] = field(default_factory=list)
+    topic_nodes: list[dict[str, Any]] = field(default_factory=list)
+    new_topics: list[dict[str, Any]] = field(default_factory=list)
     topics: list[dict[str, Any]] = field(default_factory=list)
+    venue_nodes: list[dict[str, Any]] = field(default_factory=list)
+    new_venues: list[dict[str, Any]] = field(default_factory=list)
     venues: list[dict[str, Any]] = field(default_factory=list)
     institutions: list[dict[str, Any]] = field(default_factory=list)
     new_institution_sources: list[dict[str, Any]] = field(default_factory=list)
