@@ -62,7 +62,7 @@ def split_sources(rows: Iterable[Mapping[str, Any]], fresh: set[str]) -> tuple[l
     return create, merge
 
 
-def split_topics(rows: Iterable[Mapping[str, Any]], new_papers: set[str]) -> tuple[list[Row], list[Row], list[Row]]:
+def split_topics(rows: Iterable[Row], new_papers: set[str]) -> tuple[list[Row], list[Row], list[Row]]:
     """A batch's topic rows ({uid, label, label_key, scheme, code, paper, score, source, record}) as the
     Topics, each once; the HAS_TOPIC edges to create, one per (paper, topic) with every record asserting
     it (the first row gives score and source, as the merge's ON CREATE does); and the rows to merge.
@@ -72,14 +72,14 @@ def split_topics(rows: Iterable[Mapping[str, Any]], new_papers: set[str]) -> tup
     return _split_links(rows, new_papers, ("uid", "label", "label_key", "scheme", "code"), ("score", "source"))
 
 
-def split_venues(rows: Iterable[Mapping[str, Any]], new_papers: set[str]) -> tuple[list[Row], list[Row], list[Row]]:
+def split_venues(rows: Iterable[Row], new_papers: set[str]) -> tuple[list[Row], list[Row], list[Row]]:
     """A batch's venue rows ({uid, name, name_key, kind, paper, record}) as the Venues, each once with the
     first record naming it; the PUBLISHED_IN edges to create, one per (paper, venue); and the rows to merge."""
     return _split_links(rows, new_papers, ("uid", "name", "name_key", "kind", "record"), ())
 
 
 def _split_links(
-    rows: Iterable[Mapping[str, Any]], new_papers: set[str], node_keys: Sequence[str], edge_keys: Sequence[str]
+    rows: Iterable[Row], new_papers: set[str], node_keys: Sequence[str], edge_keys: Sequence[str]
 ) -> tuple[list[Row], list[Row], list[Row]]:
     """Rows linking a paper to a node by the node's `uid`: the nodes, each once (from its first row); the
     edges onto `new_papers`, one per (paper, node) with `edge_keys` from its first row and every record
@@ -90,7 +90,7 @@ def _split_links(
     for row in rows:
         nodes.setdefault(row["uid"], {k: row[k] for k in node_keys})
         if row["paper"] not in new_papers:
-            merge.append(dict(row))
+            merge.append(row)
         elif (edge := create.get((row["paper"], row["uid"]))) is None:
             create[(row["paper"], row["uid"])] = {"uid": row["uid"], "paper": row["paper"],
                                                   **{k: row[k] for k in edge_keys}, "records": [row["record"]]}
