@@ -50,6 +50,7 @@ def write_old_graph(graph: Graph) -> None:
             {**old_venue("ISNN (2)"), "paper": "p-2", "record": "sr-2"},
             {**old_venue("ISNN (1)"), "paper": "p-3", "record": "sr-3"},
             {**old_venue("ISNN (2)"), "paper": "p-3", "record": "sr-3"}]
+    graph.write(load("ingest/write_venue_nodes"), {"rows": [rows[0], rows[1]]})
     graph.write(load("ingest/write_venues"), {"rows": rows})
     graph.write("CREATE (:Author {uid: 'a-1', name: 'Jun Wang', context_venues: $keys}) RETURN 1 AS ok",
                 {"keys": ["isnn 2", "neural computation", "isnn 1"]})

@@ -1,5 +1,5 @@
 // Purpose: The Topics a batch names (one per canonical label key), each once, before the HAS_TOPIC edges
-//   onto the batch's new papers are created (create_topic_edges).
+//   (create_topic_edges, write_topics).
 // Parameters:
 //   $rows (list<map>): {uid, label, label_key, scheme, code}, one per topic.
 // Returns: written (int)

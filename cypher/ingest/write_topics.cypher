@@ -1,13 +1,12 @@
-// Purpose: Topics (one per canonical label key) and HAS_TOPIC edges keeping score, source and the
-//   asserting SourceRecords.
+// Purpose: HAS_TOPIC edges onto stored papers (or papers made from records read before), merged: the
+//   edge keeps its score and source and gains the asserting SourceRecord. The Topics exist:
+//   write_topic_nodes runs first; edges onto new papers are create_topic_edges.
 // Parameters:
-//   $rows (list<map>): {uid, label, label_key, scheme, code, paper, score, source, record}.
+//   $rows (list<map>): {uid (the topic), paper, score, source, record}.
 // Returns: written (int)
 // Mode: write
 UNWIND $rows AS r
-MERGE (t:Topic {uid: r.uid})
-ON CREATE SET t.label = r.label, t.label_key = r.label_key, t.scheme = r.scheme, t.code = r.code
-WITH t, r
+MATCH (t:Topic {uid: r.uid})
 MATCH (p:Paper {uid: r.paper})
 MERGE (p)-[e:HAS_TOPIC]->(t)
 ON CREATE SET e.score = r.score, e.source = r.source, e.source_records = [r.record]

@@ -1,6 +1,7 @@
 // Purpose: The Venues a batch names (one per normalized name), each once, before the PUBLISHED_IN edges
-//   onto the batch's new papers are created (create_venue_edges). A venue derives from the SourceRecord
-//   that first named it, as in write_venues.
+//   (create_venue_edges, write_venues). A venue derives from the SourceRecord that first named it (a
+//   venue named by thousands of records would otherwise become a supernode of DERIVED_FROM edges); each
+//   paper's own DERIVED_FROM says which records named it.
 // Parameters:
 //   $rows (list<map>): {uid, name, name_key, kind, record}, one per venue (the record: the batch's first
 //     naming it).

@@ -1,18 +1,12 @@
-// Purpose: Venues (one per normalized name) with PUBLISHED_IN from their papers. A venue derives from
-//   the SourceRecord that first named it (a venue named by thousands of records would otherwise become
-//   a supernode of DERIVED_FROM edges); each paper's own DERIVED_FROM says which records named it.
+// Purpose: PUBLISHED_IN edges from stored papers (or papers made from records read before), merged.
+//   The Venues exist, each deriving from the SourceRecord that first named it: write_venue_nodes runs
+//   first; edges from new papers are create_venue_edges.
 // Parameters:
-//   $rows (list<map>): {uid, name, name_key, kind, paper, record}.
+//   $rows (list<map>): {uid (the venue), paper}.
 // Returns: written (int)
 // Mode: write
 UNWIND $rows AS r
-MERGE (v:Venue {uid: r.uid})
-ON CREATE SET v.name = r.name, v.name_key = r.name_key, v.kind = r.kind
-WITH v, r
+MATCH (v:Venue {uid: r.uid})
 MATCH (p:Paper {uid: r.paper})
 MERGE (p)-[:PUBLISHED_IN]->(v)
-WITH v, r
-WHERE NOT EXISTS { (v)-[:DERIVED_FROM]->(:SourceRecord) }
-MATCH (s:SourceRecord {uid: r.record})
-MERGE (v)-[:DERIVED_FROM {role: 'venue'}]->(s)
 RETURN count(*) AS written
