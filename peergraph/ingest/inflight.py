@@ -47,14 +47,19 @@ def _longer_abstract(stored: Mapping[str, Any], row: Mapping[str, Any]) -> tuple
     return incoming[:ABSTRACT_SHOWN], len(incoming)
 
 
+# The properties write_papers.cypher sets only when the stored paper has none.
+_KEPT_IF_STORED = (*PAPER_KEYS.values(), "year")
+
+
 def paper_after_write(stored: Mapping[str, Any] | None, row: Mapping[str, Any], families: Iterable[str]) -> Row:
     """A paper's candidate row once `row` is written over `stored`, by the rules of write_papers.cypher:
     stored values win, the longer abstract wins, a type other than "other" wins."""
     before: Mapping[str, Any] = stored or {}
     abstract, size = _longer_abstract(before, row)
     after: Row = {"uid": row["uid"], "abstract": abstract, "abstract_size": size}
-    for key in (*PAPER_KEYS.values(), "year"):
-        after[key] = before.get(key) if before.get(key) is not None else row.get(key)
+    for key in _KEPT_IF_STORED:
+        value = before.get(key)
+        after[key] = value if value is not None else row.get(key)
     stored_type = before.get("type")
     after["type"] = row.get("type") if stored_type in (None, "other") else stored_type
     after["families"] = sorted(set(before.get("families") or []) | set(families))

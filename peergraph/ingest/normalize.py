@@ -96,19 +96,39 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
 _SPECIAL_WORDS = _name_words()
 
 
-def _plain_split(text: str) -> tuple[str, str] | None:
-    """(given, family) of a 2-3 word name with no word nameparser treats specially, else None.
+def _plain_word(word: str) -> bool:
+    """A word nameparser reads as a plain name part: letters (hyphens, apostrophes), not a special
+    word, and not an abbreviation other than an initial ("Th." and "Ann." it takes for titles). An
+    initial is plain even when its letter is a conjunction ("Y. Wang", "E. Garcia")."""
+    if word.endswith("."):
+        return len(word) == 2 and word[0].isalpha()
+    return bool(_PLAIN_WORD.fullmatch(word)) and word.lower().strip(".") not in _SPECIAL_WORDS
 
-    For such names nameparser's answer is always 'all but the last word are given names'
-    (tests/test_normalize.py checks this against nameparser on every recorded name); skipping its
-    full pipeline (about 1 ms per name) is what keeps ingest fast.
+
+def _plain_split(text: str) -> tuple[str, str] | None:
+    """(given, family) of a plain name, else None: 2-3 words with none nameparser treats specially
+    ("Xiaodan Song", "X. Song", "Mary Ann Smith"), or one such family word, a comma and one or two such
+    given words ("Song, Xiaodan", "Smith, John A.").
+
+    For such names nameparser's answer is always 'all but the last word are given names', and for the
+    comma form 'the word before the comma is the family name' (tests/test_normalize.py checks both
+    against nameparser on every recorded name); skipping its full pipeline (about 0.3 ms per name, a
+    fifth of all the name parsing a 60,000-record ingest did) is what keeps ingest fast.
     """
-    words = text.split(" ")
-    if not 2 <= len(words) <= 3:
-        return None
-    for word in words:
-        if not _PLAIN_WORD.fullmatch(word) or word.lower().strip(".") in _SPECIAL_WORDS:
+    family_part, comma, given_part = text.partition(",")
+    if comma:
+        given_words = given_part.strip().split(" ")
+        if (
+            "," in given_part
+            or not _plain_word(family_part.strip())
+            or not 1 <= len(given_words) <= 2
+            or not all(_plain_word(w) for w in given_words)
+        ):
             return None
+        return " ".join(given_words), family_part.strip()
+    words = text.split(" ")
+    if not 2 <= len(words) <= 3 or not all(_plain_word(w) for w in words):
+        return None
     return " ".join(words[:-1]), words[-1]
 
 

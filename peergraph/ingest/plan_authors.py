@@ -447,6 +447,8 @@ def plan_authors(
     for uid, record in batch:
         paper = paper_of[uid]
         keys = [key_of(a) for a in record.authors]
+        # Each author's co-author key once per record, not once per mention of the others.
+        coauthor_keys = [coauthor_key(k) if k.family else None for k in keys]
         listing = listing_of(record)
         subject = subject_key(record.title)
         used: set[str] = set()
@@ -458,7 +460,7 @@ def plan_authors(
                 names=frozenset({key}),
                 orcid=ref.orcid,
                 openalex_id=ref.openalex_id,
-                coauthors=frozenset(coauthor_key(k) for i, k in enumerate(keys) if i != pos and k.family),
+                coauthors=frozenset(c for i, c in enumerate(coauthor_keys) if i != pos and c is not None),
                 topics=topic_keys.get(uid, frozenset()),
                 venues=venue_keys.get(uid, frozenset()),
                 affiliations=affiliations,
