@@ -92,7 +92,7 @@ def _name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SPECIAL_WORDS = _name_words()
 
 
@@ -102,7 +102,7 @@ def _plain_word(word: str) -> bool:
     initial is plain even when its letter is a conjunction ("Y. Wang", "E. Garcia")."""
     if word.endswith("."):
         return len(word) == 2 and word[0].isalpha()
-    return bool(_PLAIN_WORD.fullmatch(word)) and word.lower().strip(".") not in _SPECIAL_WORDS
+    return bool(_PLAIN_WORD.fullmatch(word)) and word.lower() not in _SPECIAL_WORDS
 
 
 def _plain_split(text: str) -> tuple[str, str] | None:
@@ -112,20 +112,20 @@ def _plain_split(text: str) -> tuple[str, str] | None:
 
     For such names nameparser's answer is always 'all but the last word are given names', and for the
     comma form 'the word before the comma is the family name' (tests/test_normalize.py checks both
-    against nameparser on every recorded name); skipping its full pipeline (about 0.3 ms per name, a
-    fifth of all the name parsing a 60,000-record ingest did) is what keeps ingest fast.
+    against nameparser on every recorded name). Its full pipeline costs 0.3-1 ms a name, this split
+    about 0.01 ms: that is what keeps ingest fast.
     """
     family_part, comma, given_part = text.partition(",")
     if comma:
-        given_words = given_part.strip().split(" ")
+        family, given_words = family_part.strip(), given_part.strip().split(" ")
         if (
             "," in given_part
-            or not _plain_word(family_part.strip())
+            or not _plain_word(family)
             or not 1 <= len(given_words) <= 2
             or not all(_plain_word(w) for w in given_words)
         ):
             return None
-        return " ".join(given_words), family_part.strip()
+        return " ".join(given_words), family
     words = text.split(" ")
     if not 2 <= len(words) <= 3 or not all(_plain_word(w) for w in words):
         return None
