@@ -153,6 +153,31 @@ def test_best_author_prefers_the_author_with_the_stronger_evidence() -> None:
     assert best_author(ctx("Lei Wang", coauthors=frozenset({"sun|qi"})), candidates) is None
 
 
+def test_an_affiliation_several_namesakes_share_says_less() -> None:
+    # A Lei Wang at Tsinghua with nothing else in common: with one Lei Wang known there, the affiliation
+    # takes the mention (0.37 for the name, 0.25 for the affiliation); with two known there (two people,
+    # or the mention is a third), it tells them apart no better than one in two and takes nothing.
+    at_tsinghua = frozenset({"tsinghua university"})
+    mention = ctx("Lei Wang", affiliations=at_tsinghua)
+    one = ("a-1", ctx("Lei Wang", affiliations=at_tsinghua, venues=frozenset({"icip"})))
+    other = ("a-2", ctx("Lei Wang", affiliations=at_tsinghua, venues=frozenset({"kdd"})))
+    elsewhere = ("a-3", ctx("Lei Wang", affiliations=frozenset({"xidian university"})))
+    found = attach(mention, [one, elsewhere])
+    assert found is not None and found.uid == "a-1" and "shared affiliation" in found.match.reasons
+    assert attach(mention, [one, other, elsewhere]) is None
+    diluted = compare(mention, one[1], affiliation_holders=2)
+    assert not diluted.merge and "shared affiliation (as 2 candidate authors do)" in diluted.reasons
+    # Only candidates the names allow count: "Lin Wang" there is no Lei Wang, but "L. Wang" may be either.
+    lin = ("a-4", ctx("Lin Wang", affiliations=at_tsinghua))
+    found = attach(mention, [one, lin])
+    assert found is not None and found.uid == "a-1" and "shared affiliation" in found.match.reasons
+    initials = ctx("L. Wang", affiliations=at_tsinghua, coauthors=frozenset({"zhang|jian"}))
+    lei = ("a-5", ctx("Lei Wang", affiliations=at_tsinghua, coauthors=frozenset({"zhang|jian"})))
+    found = attach(initials, [lei, lin])
+    assert found is not None and found.uid == "a-5"
+    assert "shared affiliation (as 2 candidate authors do)" in found.match.reasons
+
+
 def test_a_mention_that_is_two_authors_bridges_them() -> None:
     # Two "Lei Wang" authors that shared nothing; a paper with co-authors of each shows they are one.
     a = ("a-1", ctx("Lei Wang", coauthors=frozenset({"zhang|jian", "sun|qi"})))

@@ -295,7 +295,13 @@ def may_be(mention: AuthorContext, names: Iterable[NameKey], orcid: str | None, 
     return _best_names(mention.names, names)[0] != "conflict"
 
 
-def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DEFAULT) -> AuthorMatch:
+def compare(
+    mention: AuthorContext, author: AuthorContext, s: MatchSettings = DEFAULT, affiliation_holders: int = 1
+) -> AuthorMatch:
+    """`affiliation_holders`: how many of the authors the mention could be share an affiliation with it
+    (`attach` counts them). Evidence that k of them share tells them apart no better than one in k, so a
+    shared affiliation is worth `namesake_discount` less per tenfold of k: two Lei Wangs already known at
+    one large university say the next Lei Wang there may be either, or a third."""
     if mention.orcid and author.orcid:
         if mention.orcid == author.orcid:
             return AuthorMatch(True, 1.0, "orcid", (f"same ORCID {mention.orcid}",))
@@ -327,8 +333,12 @@ def compare(mention: AuthorContext, author: AuthorContext, s: MatchSettings = DE
         context += s.venue_evidence
         reasons.append("shared venue")
     if mention.affiliations & author.affiliations:
-        context += s.affiliation_evidence
-        reasons.append("shared affiliation")
+        if affiliation_holders > 1:
+            context += s.affiliation_evidence - s.namesake_discount * math.log10(affiliation_holders)
+            reasons.append(f"shared affiliation (as {affiliation_holders} candidate authors do)")
+        else:
+            context += s.affiliation_evidence
+            reasons.append("shared affiliation")
     if mention.titles and author.titles:
         similarity, words = title_similarity(mention.titles, author.titles, s.title_shared_words)
         if similarity >= s.title_similar:
@@ -373,9 +383,14 @@ def attach(
     surely (`author_bridge`) the same person as another candidate makes the two authors one: the
     same person twice, split because their papers arrived before any paper they share. The hard
     rules must allow each bridged author together with the winner and those bridged before it.
-    Each candidate is compared once. This is the decision the ingest planner and the
+    Each candidate is compared once, a shared affiliation weighed by how many candidates whose names
+    allow the merge share one with the mention (`compare`). This is the decision the ingest planner and the
     disambiguation benchmark share."""
-    scored = [(uid, context, compare(mention, context, s)) for uid, context in sorted(candidates, key=lambda c: c[0])]
+    ordered = sorted(candidates, key=lambda c: c[0])
+    holders = sum(
+        1 for _, context in ordered if mention.affiliations & context.affiliations and not _refused(mention, context)
+    ) if mention.affiliations else 0
+    scored = [(uid, context, compare(mention, context, s, holders)) for uid, context in ordered]
     merging = [t for t in scored if t[2].merge]
     if not merging:
         return None
@@ -386,6 +401,11 @@ def attach(
             bridged.append((other, result))
             joined = joined.absorb(context)
     return Attachment(uid, match, tuple(bridged))
+
+
+def _refused(mention: AuthorContext, author: AuthorContext) -> bool:
+    """Whether `compare` refuses the pair on its names alone (identifiers aside)."""
+    return not may_be(mention, author.names, author.orcid, author.openalex_id)
 
 
 def best_author(

@@ -41,6 +41,7 @@ class MatchSettings:
     coauthor_evidence: float = 0.25  # per shared co-author, capped by `context_cap`
     topic_evidence: float = 0.03  # per shared topic/keyword
     venue_evidence: float = 0.15
+    # Less by `namesake_discount` per tenfold of the candidate authors sharing an affiliation with the mention.
     affiliation_evidence: float = 0.25
     # One of the author's paper titles and the mention's paper title on one subject: at least
     # `title_shared_words` content words in common and a cosine of their word sets of at least
