@@ -333,12 +333,9 @@ def compare(
         context += s.venue_evidence
         reasons.append("shared venue")
     if mention.affiliations & author.affiliations:
-        if affiliation_holders > 1:
-            context += s.affiliation_evidence - s.namesake_discount * math.log10(affiliation_holders)
-            reasons.append(f"shared affiliation (as {affiliation_holders} candidate authors do)")
-        else:
-            context += s.affiliation_evidence
-            reasons.append("shared affiliation")
+        context += s.affiliation_evidence - s.namesake_discount * math.log10(max(affiliation_holders, 1))
+        shared_by = f" (as {affiliation_holders} candidate authors do)" if affiliation_holders > 1 else ""
+        reasons.append("shared affiliation" + shared_by)
     if mention.titles and author.titles:
         similarity, words = title_similarity(mention.titles, author.titles, s.title_shared_words)
         if similarity >= s.title_similar:
@@ -388,7 +385,7 @@ def attach(
     disambiguation benchmark share."""
     ordered = sorted(candidates, key=lambda c: c[0])
     holders = sum(
-        1 for _, context in ordered if mention.affiliations & context.affiliations and not _refused(mention, context)
+        1 for _, c in ordered if mention.affiliations & c.affiliations and may_be(mention, c.names, c.orcid, c.openalex_id)
     ) if mention.affiliations else 0
     scored = [(uid, context, compare(mention, context, s, holders)) for uid, context in ordered]
     merging = [t for t in scored if t[2].merge]
@@ -401,11 +398,6 @@ def attach(
             bridged.append((other, result))
             joined = joined.absorb(context)
     return Attachment(uid, match, tuple(bridged))
-
-
-def _refused(mention: AuthorContext, author: AuthorContext) -> bool:
-    """Whether `compare` refuses the pair on its names alone (identifiers aside)."""
-    return not may_be(mention, author.names, author.orcid, author.openalex_id)
 
 
 def best_author(
